@@ -1,0 +1,115 @@
+"""The `gov-ner` command: thin wrappers over the library functions."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .annotations.errors import AnnotationError
+
+
+def _read(paths):
+    from .annotations.io import read_many
+
+    return read_many(paths)
+
+
+def cmd_validate(args) -> int:
+    from .annotations.validate import validate
+
+    try:
+        records = _read(args.paths)
+    except AnnotationError as err:
+        print(err, file=sys.stderr)
+        return 1
+    problems = validate(records, root=args.root)
+    for p in problems:
+        print(p, file=sys.stderr)
+    n_spans = sum(len(r.spans) for r in records)
+    print(f"{len(records)} records, {n_spans} spans: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def cmd_stats(args) -> int:
+    from .annotations.splits import load_splits, split_of
+    from .annotations.stats import count, format_table
+
+    records = _read(args.paths)
+    print(format_table(count(records), "document"))
+    splits_path = Path(args.splits)
+    if splits_path.exists():
+        splits = load_splits(splits_path)
+        print()
+        print(format_table(count(records, key=lambda r: split_of(r, splits)), "split"))
+    return 0
+
+
+def cmd_convert(args) -> int:
+    from .convert import records_to_dataset, records_to_docbin
+
+    records = _read(args.paths)
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(f"{out} exists; use --force to replace it", file=sys.stderr)
+        return 1
+    if args.to == "docbin":
+        db, report = records_to_docbin(records)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        db.to_disk(out)
+    else:
+        ds, report = records_to_dataset(records)
+        ds.save_to_disk(str(out))
+    print(f"{out}: {report}")
+    for m in report.misaligned:
+        print(f"  not aligned: {m}", file=sys.stderr)
+    return 1 if report.misaligned and args.strict else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gov-ner", description=(
+        "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
+        "government work reports."))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    v = sub.add_parser("validate", help="check annotation JSONL files against the labelling contract",
+                       description="Check annotation files (ours, Prodigy or doccano JSONL). Prints one line "
+                                   "per problem as FILE:LINE: FIELD: MESSAGE; exit 1 if any. Never modifies input.")
+    v.add_argument("paths", nargs="+", help="JSONL files or folders (searched for *.jsonl)")
+    v.add_argument("--root", default=".", help="folder that meta.source paths (corpus/...) are relative to; "
+                                               "records whose text must match their corpus file (default: .)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("stats", help="counts of spans per label, per document and per split",
+                       description="Print span counts per label and relation counts, per document, "
+                                   "and per split when a splits file exists.")
+    s.add_argument("paths", nargs="+", help="JSONL files or folders")
+    s.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    s.set_defaults(func=cmd_stats)
+
+    c = sub.add_parser("convert", help="annotations -> spaCy DocBin or Hugging Face dataset",
+                       description="Convert annotation records to a spaCy DocBin (.spacy; entities on doc.ents, "
+                                   "relations on doc._.rel, user data stored) or to a datasets.Dataset "
+                                   "directory with character tokens and IOB2 ner_tags.")
+    c.add_argument("paths", nargs="+", help="JSONL files or folders")
+    c.add_argument("--to", choices=("docbin", "dataset"), default="docbin", help="output kind (default: docbin)")
+    c.add_argument("-o", "--output", required=True, help="output .spacy file or dataset directory")
+    c.add_argument("--force", action="store_true", help="replace an existing output")
+    c.add_argument("--strict", action="store_true", help="exit 1 if any span cannot be aligned to tokens")
+    c.set_defaults(func=cmd_convert)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except AnnotationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
