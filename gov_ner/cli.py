@@ -65,6 +65,32 @@ def cmd_convert(args) -> int:
     return 1 if report.misaligned and args.strict else 0
 
 
+def cmd_consistency(args) -> int:
+    from .annotations.consistency import check_consistency
+
+    findings = check_consistency([r for r in _read(args.paths) if not r.synthetic], min_len=args.min_len)
+    for f in findings:
+        print(f)
+    kinds = {k: sum(f.kind == k for f in findings) for k in ("label-conflict", "unlabelled")}
+    print(f"{len(findings)} findings: {kinds['label-conflict']} label conflicts, {kinds['unlabelled']} unlabelled strings")
+    return 0
+
+
+def cmd_agreement(args) -> int:
+    import json
+
+    from .annotations.agreement import agreement, disagreements, format_agreement
+
+    a, b = _read([args.a]), _read([args.b])
+    result = agreement(a, b)
+    print(f"{result['records']} records ({result['chars']} characters) annotated by both")
+    print(format_agreement(result, Path(args.a).name, Path(args.b).name))
+    if args.disagreements:
+        for d in disagreements(a, b):
+            print(json.dumps(d, ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -96,6 +122,21 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true", help="replace an existing output")
     c.add_argument("--strict", action="store_true", help="exit 1 if any span cannot be aligned to tokens")
     c.set_defaults(func=cmd_convert)
+    k = sub.add_parser("consistency", help="same string labelled differently, or labelled once and missed elsewhere",
+                       description="List every surface string that carries more than one label across the corpus, "
+                                   "and every occurrence of a labelled string left unlabelled, with context. "
+                                   "Synthetic records are ignored.")
+    k.add_argument("paths", nargs="+", help="JSONL files or folders")
+    k.add_argument("--min-len", type=int, default=2, help="shortest string checked for unlabelled occurrences")
+    k.set_defaults(func=cmd_consistency)
+
+    a = sub.add_parser("agreement", help="inter-annotator agreement between two annotation passes",
+                       description="Exact-match span F1 per label and relation F1 over the records (by id) "
+                                   "that both passes annotated.")
+    a.add_argument("a", help="first pass: JSONL file or folder")
+    a.add_argument("b", help="second pass: JSONL file or folder")
+    a.add_argument("--disagreements", action="store_true", help="also print each disagreement as JSON")
+    a.set_defaults(func=cmd_agreement)
     return p
 
 

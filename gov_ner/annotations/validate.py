@@ -53,7 +53,9 @@ def check_record(rec: Record, *, raw_texts: dict[str, str] | None = None) -> lis
             bad(f, f"span {frag!r} starts with whitespace or punctuation")
         glossed = any(m.end() == len(frag) for m in PINYIN_GLOSS.finditer(frag))
         percent_sign = s.label == "PERCENT" and frag[-1] in "%％‰"
-        if _is_edge_junk(frag[-1]) and not (glossed or percent_sign):
+        # a bracket closing one opened inside the name, as in 谊城公寓(高层), is part of it
+        balanced = frag[-1] in ")）" and frag.count(frag[-1]) == frag.count("(" if frag[-1] == ")" else "（")
+        if _is_edge_junk(frag[-1]) and not (glossed or percent_sign or balanced):
             bad(f, f"span {frag!r} ends with whitespace or punctuation")
     for a, b in zip(order, order[1:]):
         sa, sb = rec.spans[a], rec.spans[b]
