@@ -1,0 +1,41 @@
+import json
+import subprocess
+import sys
+
+from gov_ner.cli import main
+
+
+def test_help_lists_commands(capsys):
+    try:
+        main(["--help"])
+    except SystemExit as e:
+        assert e.code == 0
+    out = capsys.readouterr().out
+    for cmd in ("validate", "stats", "convert", "consistency", "agreement"):
+        assert cmd in out
+
+
+def test_validate_reports_file_line_field(tmp_path, capsys):
+    p = tmp_path / "bad.jsonl"
+    p.write_text(json.dumps({"id": "x", "text": "宝坻区", "spans": [{"start": 0, "end": 3, "label": "PLACE"}]},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    before = p.read_bytes()
+    assert main(["validate", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert f"{p}:1: spans[0].label: unknown label 'PLACE'" in err
+    assert p.read_bytes() == before
+
+
+def test_stats_and_convert(repo, tmp_path, capsys):
+    assert main(["stats", str(repo / "annotations" / "gold"), "--splits", str(repo / "annotations" / "splits.json")]) == 0
+    out = capsys.readouterr().out
+    assert "heldout" in out and "004_5c6816b4f2d08723" in out
+    out_path = tmp_path / "gold.spacy"
+    assert main(["convert", str(repo / "annotations" / "gold" / "003_f6c75f8394d11ae2.jsonl"), "-o", str(out_path), "--strict"]) == 0
+    assert out_path.exists()
+    assert main(["convert", str(repo / "annotations" / "gold" / "003_f6c75f8394d11ae2.jsonl"), "-o", str(out_path)]) == 1
+
+
+def test_console_script_runs():
+    r = subprocess.run([sys.executable, "-m", "gov_ner.cli", "convert", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "--to" in r.stdout
