@@ -1,6 +1,16 @@
-"""gov_ner: entities and investments from Chinese government work reports."""
+"""gov_ner: entities and investments from Chinese government work reports.
+
+    import gov_ner
+    report = gov_ner.extract("corpus/004_5c6816b4f2d08723.txt")
+    for inv in report.investments:
+        print(inv.project.text, inv.amount_cny)
+"""
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import pipeline  # noqa: F401,E402  registers the spaCy tokenizer, factories and extensions
+from . import pipeline  # noqa: F401,E402  registers the spaCy tokenizer, factories and architectures
+from .api import extract, extract_many, load  # noqa: E402
+from .report import Entity, Investment, Report  # noqa: E402
+
+__all__ = ["load", "extract", "extract_many", "Entity", "Investment", "Report", "__version__"]

@@ -91,6 +91,43 @@ def cmd_agreement(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from .training.data import DataArguments
+    from .training.train import TrainingArguments, train_pipeline
+
+    targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
+                              max_steps=args.max_steps, learn_rate=args.learn_rate, force=args.force)
+    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
+                          use_synthetic=not args.no_synthetic)
+    best = train_pipeline(targs, dargs)
+    print(f"best model: {best}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    from .annotations.splits import load_splits, select
+    from .training.evaluate import format_scores
+    from .training.results import score_systems, write_results
+
+    records = _read(args.annotations)
+    if args.split:
+        records = select(records, load_splits(args.splits), args.split)
+    records = [r for r in records if not r.synthetic]
+    if not records:
+        print("no records to evaluate", file=sys.stderr)
+        return 1
+    systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.models)
+    scores = score_systems(systems, records)
+    print(format_scores(scores))
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    if args.results:
+        write_results(Path(args.results), scores, records=records, command="gov-ner " + " ".join(sys.argv[1:]))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -137,6 +174,36 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("b", help="second pass: JSONL file or folder")
     a.add_argument("--disagreements", action="store_true", help="also print each disagreement as JSON")
     a.set_defaults(func=cmd_agreement)
+    t = sub.add_parser("train", help="train a pipeline from annotations and a config into a NEW directory",
+                       description="Convert the annotations (train split + synthetic; dev is a fixed slice of the "
+                                   "training reports; held-out reports are never used), then run spaCy training "
+                                   "with the config. The output directory must not exist (or pass --force).")
+    t.add_argument("--config", default="configs/trf.cfg", help="spaCy config (default: %(default)s)")
+    t.add_argument("-o", "--output", required=True, help="new model directory (model-best, model-last inside)")
+    t.add_argument("--encoder", help="Hugging Face encoder name or local directory (default: the config's "
+                                     "paths.encoder, build/encoder made by `gov-ner encoder`)")
+    t.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
+                   help="JSONL files or folders (default: %(default)s)")
+    t.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    t.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
+    t.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
+    t.add_argument("--max-steps", type=int, help="override training.max_steps")
+    t.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
+    t.add_argument("--force", action="store_true", help="replace an existing output directory")
+    t.set_defaults(func=cmd_train)
+
+    e = sub.add_parser("evaluate", help="score models on annotated reports (seqeval, strict IOB2)",
+                       description="Score one or more systems (model paths, package names, or 'rules' for the "
+                                   "MONEY/PERCENT pattern baseline) on annotation records. Name a system with "
+                                   "NAME=PATH. Synthetic records are never evaluated.")
+    e.add_argument("models", nargs="+", help="systems to score: PATH, PACKAGE, rules, or NAME=PATH")
+    e.add_argument("--annotations", nargs="+", default=["annotations/gold"], help="JSONL files or folders")
+    e.add_argument("--split", choices=("heldout", "train"), default="heldout",
+                   help="which split of --splits to score (default: %(default)s)")
+    e.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    e.add_argument("--json", help="also write the scores as JSON to this file")
+    e.add_argument("--results", help="write a results page (markdown) to this file")
+    e.set_defaults(func=cmd_evaluate)
     return p
 
 

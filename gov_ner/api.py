@@ -1,0 +1,117 @@
+"""The public functions: load a pipeline, extract from text or files."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .amounts import Money, Percent, parse_value
+from .annotations.segment import segment_report
+from .pipeline.tokenizer import offsets_of
+from .report import Entity, Investment, Report
+from .text.reading import read_report
+
+PACKAGE_NAME = "zh_gov_ner_trf"
+REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
+_DEFAULT: Language | None = None
+
+
+def default_model_path() -> str:
+    """Where gov_ner.load() looks: $GOV_NER_MODEL, the installed package, the repo's models/."""
+    env = os.environ.get("GOV_NER_MODEL")
+    if env:
+        return env
+    import importlib.util
+
+    if importlib.util.find_spec(PACKAGE_NAME) is not None:
+        return PACKAGE_NAME
+    candidates = sorted(REPO_MODELS.glob(f"{PACKAGE_NAME}*")) if REPO_MODELS.is_dir() else []
+    if not candidates:
+        raise OSError(f"no gov_ner model found: install the {PACKAGE_NAME} package, set GOV_NER_MODEL, "
+                      f"or pass a path to gov_ner.load()")
+    return str(candidates[-1])
+
+
+def load(name: str | Path | None = None) -> Language:
+    """Load a gov_ner pipeline: a model directory, an installed package name, or the shipped model."""
+    import spacy
+
+    from . import pipeline  # noqa: F401  registers the components the config names
+
+    return spacy.load(name if name is not None else default_model_path())
+
+
+def _default_nlp() -> Language:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load()
+    return _DEFAULT
+
+
+def _entity(label: str, raw: str, start: int, end: int) -> Entity:
+    text = raw[start:end]
+    parsed = parse_value(label, text)
+    if isinstance(parsed, Money):
+        flags = tuple(f for f, on in (("approximate", parsed.approximate), ("redacted", parsed.redacted),
+                                      ("range", parsed.is_range)) if on)
+        return Entity(label, text, start, end, parsed.value, parsed.currency, flags)
+    if isinstance(parsed, Percent):
+        flags = tuple(f for f, on in (("points", parsed.points), ("redacted", parsed.redacted),
+                                      ("range", parsed.high is not None)) if on)
+        return Entity(label, text, start, end, parsed.value, None, flags)
+    return Entity(label, text, start, end)
+
+
+def doc_to_report_parts(doc: Doc, raw: str, offset: int = 0) -> tuple[list[Entity], list[Investment]]:
+    """Entities and investments of one Doc, in raw-text offsets (+ offset of the paragraph)."""
+    norm = offsets_of(doc)
+    by_ent = {}
+    entities = []
+    for ent in doc.ents:
+        s, e = norm.to_raw(ent.start_char, ent.end_char)
+        item = _entity(ent.label_, raw, s + offset, e + offset)
+        by_ent[ent.start] = item
+        entities.append(item)
+    investments = [Investment(by_ent[p.start], by_ent[m.start], float(score))
+                   for p, m, score in (doc._.investments if Doc.has_extension("investments") else [])]
+    return entities, investments
+
+
+def _is_path(item) -> bool:
+    if isinstance(item, Path):
+        return True
+    return isinstance(item, str) and "\n" not in item and len(item) < 4096 and os.path.isfile(item)
+
+
+def _as_text(item) -> tuple[str, str | None]:
+    if _is_path(item):
+        return read_report(item), str(item)
+    if not isinstance(item, str):
+        raise TypeError(f"expected report text or a path, got {type(item).__name__}")
+    return item, None
+
+
+def extract(text_or_path: str | Path, nlp: Language | None = None, batch_size: int = 16) -> Report:
+    """Entities and investments of one report (text, or a path: Path objects and existing files).
+
+    Long reports are cut into paragraphs and run through nlp.pipe, so memory stays bounded;
+    every offset is an offset into the text as given (or as read from the file).
+    """
+    return next(extract_many([text_or_path], nlp=nlp, batch_size=batch_size))
+
+
+def extract_many(items: Iterable[str | Path], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Report]:
+    """Stream reports for texts or paths, one Report per input, in input order."""
+    nlp = nlp or _default_nlp()
+    for item in items:
+        raw, source = _as_text(item)
+        segments = segment_report(raw)
+        report = Report(raw, source=source)
+        for seg, doc in zip(segments, nlp.pipe((raw[s.start:s.end] for s in segments), batch_size=batch_size)):
+            ents, invs = doc_to_report_parts(doc, raw, seg.start)
+            report.entities.extend(ents)
+            report.investments.extend(invs)
+        yield report

@@ -1,0 +1,54 @@
+"""Rule baseline for MONEY and PERCENT: patterns over model text, as a spaCy component.
+
+It is the floor the learned pipeline must beat, and a fallback users can add to a pipeline.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+DIGITS = r"[0-9]+(?:\.[0-9]+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿点]*"
+REDACTED = r"(?:\.|X{1,3}|x{1,3}|\*{1,3})"
+NUMBER = rf"(?:{DIGITS}|{CN_NUM}|{REDACTED})"
+CURRENCY = r"(?:元|美元|港元|港币|欧元|日元|英镑|人民币)"
+MONEY = re.compile(
+    rf"(?:{NUMBER}(?:\s*[-~—至到]\s*{NUMBER})?(?:余|多)?[十百千万亿]*{CURRENCY}"
+    rf"|(?<![0-9一二三四五六七八九十百千万亿])(?:万亿|千亿|千万){CURRENCY})"
+)
+PERCENT = re.compile(
+    rf"(?:{NUMBER}(?:\s*[-~—至到]\s*{NUMBER})?\s*%"
+    rf"|百分之{CN_NUM}(?:点{CN_NUM})?"
+    rf"|{NUMBER}个百分点)"
+)
+# A bare 亿元 / 万元 is not money (亿元以上项目, 近万元); 万亿元 / 千亿元 / 千万元 are, with 万 or 千
+# as the numeral, as the contract's decided case says.
+
+
+def find_amounts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of MONEY and PERCENT matches, longest first, never overlapping."""
+    found = [(m.start(), m.end(), "MONEY") for m in MONEY.finditer(text)]
+    found += [(m.start(), m.end(), "PERCENT") for m in PERCENT.finditer(text)]
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out, last_end = [], -1
+    for s, e, lab in found:
+        if s >= last_end:
+            out.append((s, e, lab))
+            last_end = e
+    return out
+
+
+@Language.factory("gov_ner_amount_rules", default_config={"overwrite": False})
+def make_amount_rules(nlp: Language, name: str, overwrite: bool):
+    """Adds MONEY/PERCENT entities found by patterns; keeps existing entities unless overwrite."""
+
+    def annotate(doc: Doc) -> Doc:
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="contract") for s, e, lab in find_amounts(doc.text)]
+        spans = [s for s in spans if s is not None]
+        doc.ents = filter_spans(spans if overwrite else list(doc.ents) + spans)
+        return doc
+
+    return annotate

@@ -1,0 +1,59 @@
+"""Training data: annotation records -> train / dev / held-out DocBins for `spacy train`.
+
+Held-out reports (annotations/splits.json) never reach train or dev. Dev, used by spaCy to
+pick the best checkpoint, is a fixed slice of the *training* reports, so model selection
+never sees a held-out report either.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..annotations.io import read_many
+from ..annotations.schema import Record
+from ..annotations.splits import load_splits, select
+from ..convert import ConversionReport, records_to_docbin
+
+DEFAULT_ANNOTATIONS = ("annotations/gold", "annotations/synthetic")
+DEFAULT_SPLITS = "annotations/splits.json"
+
+
+@dataclass
+class DataArguments:
+    """Where the annotations are and how they are split."""
+
+    annotations: tuple[str, ...] = DEFAULT_ANNOTATIONS  # JSONL files or folders
+    splits: str = DEFAULT_SPLITS
+    dev_every: int = 6  # every n-th real training record (by id hash) goes to dev
+    use_synthetic: bool = True
+    heldout: tuple[str, ...] | None = None  # override the split's held-out reports (cross-validation)
+
+
+def _is_dev(rec: Record, every: int) -> bool:
+    return not rec.synthetic and zlib.crc32(rec.id.encode("utf-8")) % every == 0
+
+
+def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list[Record]]:
+    records = read_many([root / p for p in args.annotations if (root / p).exists()])
+    splits = load_splits(root / args.splits)
+    if args.heldout is not None:
+        docs = sorted({r.doc_id for r in records if not r.synthetic})
+        splits = {"train": [d for d in docs if d not in args.heldout], "heldout": list(args.heldout)}
+    train_all = [r for r in select(records, splits, "train") if args.use_synthetic or not r.synthetic]
+    return {
+        "train": [r for r in train_all if not _is_dev(r, args.dev_every)],
+        "dev": [r for r in train_all if _is_dev(r, args.dev_every)],
+        "heldout": select(records, splits, "heldout"),
+    }
+
+
+def write_corpus(args: DataArguments, out_dir: Path, root: Path = Path(".")) -> dict[str, ConversionReport]:
+    """Write train.spacy, dev.spacy, heldout.spacy into out_dir; return the conversion reports."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reports = {}
+    for name, recs in split_records(args, root).items():
+        db, report = records_to_docbin(recs)
+        db.to_disk(out_dir / f"{name}.spacy")
+        reports[name] = report
+    return reports

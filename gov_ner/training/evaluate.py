@@ -1,0 +1,61 @@
+"""Entity scores with seqeval (strict IOB2, entity level) on annotation records.
+
+The pipeline reads each record's raw text exactly as a user's report would be read; gold and
+predicted docs share the tokenizer, so their character tokens line up one to one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from seqeval.metrics import classification_report
+from seqeval.scheme import IOB2
+from spacy.language import Language
+
+from ..annotations.schema import ENTITY_LABELS, Record
+from ..convert import blank_nlp, doc_iob_tags, record_to_doc
+
+
+def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) -> tuple[list[list[str]], list[list[str]]]:
+    gold_nlp = blank_nlp()
+    gold = [doc_iob_tags(record_to_doc(r, gold_nlp)) for r in records]
+    pred = [doc_iob_tags(d) for d in nlp.pipe((r.text for r in records), batch_size=batch_size)]
+    for r, g, p in zip(records, gold, pred):
+        if len(g) != len(p):
+            raise ValueError(f"{r.id}: pipeline made {len(p)} tokens, gold has {len(g)}: tokenizers differ")
+    return gold, pred
+
+
+def score_sequences(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """{label: {precision, recall, f1, support}} for the five labels plus 'micro'."""
+    report = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
+    out = {}
+    for label in ENTITY_LABELS:
+        row = report.get(label, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
+        out[label] = {"precision": float(row["precision"]), "recall": float(row["recall"]),
+                      "f1": float(row["f1-score"]), "support": int(row["support"])}
+    micro = report["micro avg"]
+    out["micro"] = {"precision": float(micro["precision"]), "recall": float(micro["recall"]),
+                    "f1": float(micro["f1-score"]), "support": int(micro["support"])}
+    return out
+
+
+def evaluate_ner(nlp: Language, records: Iterable[Record]) -> dict:
+    return score_sequences(*iob_sequences(nlp, list(records)))
+
+
+def format_scores(rows: dict[str, dict], labels: tuple[str, ...] = ENTITY_LABELS + ("micro",)) -> str:
+    """Markdown table: one column group (P/R/F) per system."""
+    systems = list(rows)
+    head = "| label | support | " + " | ".join(f"{s} P | {s} R | {s} F" for s in systems) + " |"
+    sep = "|---|---:|" + "---:|" * (3 * len(systems))
+    lines = [head, sep]
+    for lab in labels:
+        first = rows[systems[0]].get(lab)
+        if first is None:
+            continue
+        cells = []
+        for s in systems:
+            r = rows[s].get(lab)
+            cells += ["–"] * 3 if r is None else [f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}"]
+        lines.append(f"| {lab} | {first['support']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
