@@ -1,0 +1,54 @@
+"""Cue-word rule baseline for INVESTMENT, with the learned component's interface (doc._.rel).
+
+Rule: an amount introduced by an investment cue (总投资, 计划投资, 完成投资, …) in its own clause
+belongs to the project it directly qualifies (总投资8亿元的【X】) or else to the nearest project
+before it in the same sentence; a project followed by 等 / N个 (a group) takes nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import REL_LABEL
+from .relation_features import CLAUSE_END, CUES, DISTRACTORS, SENT_END
+
+
+def _cue_in_clause(text: str, start: int, window: int = 10) -> bool:
+    clause = CLAUSE_END.split(text[max(0, start - window):start])[-1]
+    if any(d in clause for d in DISTRACTORS):
+        return False
+    return any(c in clause for c in CUES)
+
+
+def rule_relations(doc: Doc) -> dict:
+    text = doc.text
+    projects = [e for e in doc.ents if e.label_ == "PROJECT"]
+    rel = {}
+    for money in (e for e in doc.ents if e.label_ == "MONEY"):
+        if not _cue_in_clause(text, money.start_char):
+            continue
+        # 总投资8亿元的【X】: the amount qualifies the project right after it
+        after = [p for p in projects if p.start_char >= money.end_char and text[money.end_char:p.start_char] in ("的", "")]
+        if after:
+            rel[(after[0].start, money.start)] = {REL_LABEL: 1.0}
+            continue
+        before = [p for p in projects if p.end_char <= money.start_char
+                  and not SENT_END.search(text[p.end_char:money.start_char])]
+        if before:
+            p = before[-1]
+            if not re.search(r"等|[0-9一二三四五六七八九十]+个", text[p.end_char:money.start_char]):
+                rel[(p.start, money.start)] = {REL_LABEL: 1.0}
+    return rel
+
+
+@Language.factory("gov_ner_relation_rules", default_config={})
+def make_relation_rules(nlp: Language, name: str):
+    """The rule baseline as a pipeline component: sets doc._.rel like gov_ner_relations."""
+
+    def annotate(doc: Doc) -> Doc:
+        doc._.rel = rule_relations(doc)
+        return doc
+
+    return annotate
