@@ -33,27 +33,32 @@ def parse_chinese_number(text: str) -> Decimal:
             raise AmountError(f"cannot read decimal part of {text!r}")
         value = parse_chinese_number(whole) if whole else Decimal(0)
         return value + Decimal("0." + "".join(str(DIGIT[c]) for c in frac))
-    total, section, digit = Decimal(0), Decimal(0), None
+    # yi: everything up to the last 亿; wan: the 万 part below it; section: below 万
+    yi, wan, section, digit = Decimal(0), Decimal(0), Decimal(0), None
     for ch in text:
         if ch in DIGIT:
             digit = DIGIT[ch]
         elif ch in SMALL_UNIT:
             section += (1 if digit is None else digit) * SMALL_UNIT[ch]
             digit = None
-        elif ch in BIG_UNIT:
-            section += digit or 0
-            total = (total + section) * BIG_UNIT[ch] if section or total else Decimal(BIG_UNIT[ch])
+        elif ch == "万":
+            part = section + (digit or 0)
+            wan = (part or (0 if (yi or wan) else 1)) * BIG_UNIT[ch]
             section, digit = Decimal(0), None
+        elif ch == "亿":
+            part = yi + wan + section + (digit or 0)
+            yi = (part or 1) * BIG_UNIT[ch]
+            wan, section, digit = Decimal(0), Decimal(0), None
         else:
             raise AmountError(f"not a Chinese numeral: {ch!r} in {text!r}")
-    return total + section + (digit or 0)
+    return yi + wan + section + (digit or 0)
 
 
 def _number(text: str) -> Decimal | None:
     """A number with optional trailing magnitude characters; None when redacted."""
     text = text.strip()
-    if not text:
-        raise AmountError("empty number")
+    if not text or text in ("万", "亿"):
+        raise AmountError(f"no numeral in {text!r}")  # 亿元以上: a bare magnitude is not an amount
     m = ARABIC.match(text)
     decimal_cn = re.match(r"^(.*点[零〇一二两三四五六七八九]+)([十百千万亿]*)$", text)
     if m:

@@ -36,6 +36,9 @@ BOILERPLATE_LINE = re.compile(
 )
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc  # OpenCC's maintained tables, not a hand-made one
@@ -52,6 +55,8 @@ def to_simplified(text: str) -> str:
     conv = _t2s()
     out = []
     for line in text.splitlines(keepends=True):
+        # lone surrogates are not UTF-8: OpenCC gets U+FFFD in their place, fold_char maps them too
+        line = SURROGATE.sub("\ufffd", line)
         converted = conv.convert(line)
         if len(converted) != len(line):
             converted = "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in line)
@@ -64,6 +69,8 @@ def fold_char(ch: str) -> str:
     if ch == "\n":
         return ch
     o = ord(ch)
+    if 0xD800 <= o <= 0xDFFF:  # a lone surrogate (invalid text): the replacement character
+        return "\ufffd"
     if 0xFF01 <= o <= 0xFF5E:
         return chr(o - 0xFEE0)
     if ch.isspace():

@@ -1,0 +1,84 @@
+"""Train -> save -> load -> predict with a tiny CNN pipeline made here (flair's habit)."""
+import json
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gov_ner
+from gov_ner.training.data import DataArguments
+from gov_ner.training.train import TrainingArguments, train_pipeline
+
+TINY = {"components.tok2vec.model.encode.width": 16, "components.tok2vec.model.encode.depth": 1,
+        "components.tok2vec.model.embed.rows": [500, 50], "training.eval_frequency": 10}
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, repo):
+    root = tmp_path_factory.mktemp("tiny")
+    syn = (repo / "annotations/synthetic/investment.synthetic.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    gold = (repo / "annotations/gold/003_f6c75f8394d11ae2.jsonl").read_text(encoding="utf-8").splitlines()[:4]
+    (root / "ann").mkdir()
+    (root / "ann/syn.jsonl").write_text("\n".join(syn) + "\n", encoding="utf-8")
+    (root / "ann/gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    (root / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": []}))
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, dev_every_synthetic=4)
+    args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(root / "model"), max_steps=12,
+                             overrides=TINY)
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        train_pipeline(args, data)
+    finally:
+        os.chdir(cwd)
+    return root / "model" / "model-last"
+
+
+def test_train_save_load_predict_round_trip(tiny_model, tmp_path):
+    nlp = gov_ner.load(tiny_model)
+    assert nlp.pipe_names == ["tok2vec", "ner", "relations"]
+    text = "总投资8億元的中公科教小鎮(zhèn)開工,增长7%。"
+    before = nlp(text)
+    nlp.to_disk(tmp_path / "copy")
+    again = spacy.load(tmp_path / "copy")(text)
+    assert [(e.start_char, e.end_char, e.label_) for e in before.ents] == \
+           [(e.start_char, e.end_char, e.label_) for e in again.ents]
+    assert before._.rel == again._.rel
+    assert before.text == "总投资8亿元的中公科教小镇开工,增长7%。"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "abc", "😀\x00\x07", "\ud800孤立"])
+def test_odd_input_gives_empty_or_valid_result(tiny_model, text):
+    nlp = gov_ner.load(tiny_model)
+    report = gov_ner.extract(text, nlp=nlp)
+    for e in report.entities:
+        assert text[e.start:e.end] == e.text
+
+
+def test_retrain_refuses_existing_directory(tiny_model):
+    with pytest.raises(FileExistsError):
+        train_pipeline(TrainingArguments(config="configs/cnn.cfg", output=str(tiny_model.parent)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["總投資", "8億元", "東昌區(qū)", "项目", "，", "\n", "  ", "增长", "7％", "市委",
+                                 "中公科教小鎮(zhèn)", "abc", "１２３", "。"]), max_size=30).map("".join))
+def test_entity_offsets_always_match_the_text(tiny_model, text):
+    nlp = gov_ner.load(tiny_model)
+    report = gov_ner.extract(text, nlp=nlp)
+    for e in report.entities:
+        assert text[e.start:e.end] == e.text
+    for inv in report.investments:
+        assert inv.project.label == "PROJECT" and inv.money.label == "MONEY"
+
+
+def test_extract_file_and_batch_agree(tiny_model, repo):
+    nlp = gov_ner.load(tiny_model)
+    path = repo / "corpus/003_f6c75f8394d11ae2.txt"
+    alone = gov_ner.extract(path, nlp=nlp)
+    batch = list(gov_ner.extract_many([str(repo / "corpus/000_71dc593d3b27a9df.txt"), path], nlp=nlp))
+    assert batch[1].to_dict() == alone.to_dict()
+    assert alone.source == str(path)
