@@ -309,6 +309,19 @@ def test_pruned_vocabularies(converted):
     assert noascii.tokenize("ａb 2023年") == ["▁", "a", "b", "▁2023", "年"]
 
 
+def test_select_piece_ids_rules():
+    from gov_ner.encoder.convert import select_piece_ids
+
+    pieces = ["<s>", "<pad>", "</s>", "<unk>", ":", "▁", "▁que", "ry", "▁hello", "ab", "a", "▁2023", "%,",
+              "工作", "会(huì)", "при", "п", "▁п", "ß", "straße", "<mask>"]  # fmt: skip
+    scores = [0.0] * 4 + [-5.0] * (len(pieces) - 5) + [0.0]
+    by = {v: [pieces[i] for i in select_piece_ids(pieces, v, scores=scores)] for v in ("full", "zh", "zh-noascii")}
+    assert by["full"] == pieces
+    assert by["zh"] == [p for p in pieces if p not in ("при", "straße")]
+    # Latin word pieces go, except the e5 prefix pieces ("query: " = ▁que ry : ▁) and single letters
+    assert by["zh-noascii"] == [p for p in pieces if p not in ("при", "straße", "▁hello", "ab", "会(huì)")]
+
+
 def test_layers_and_float16(synthetic, tmp_path):
     import torch
     from safetensors import safe_open
