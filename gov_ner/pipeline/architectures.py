@@ -35,15 +35,28 @@ def transformer_with_chars(
     transformer: Model[List[Doc], List[Floats2d]],
     chars: Model[List[Doc], List[Floats2d]] | None,
     width: int = 256,
+    transformer_width: int | None = None,
 ) -> Model[List[Doc], List[Floats2d]]:
     """Concatenate a transformer listener with character features and mix them to `width`.
 
     chars: a gov_ner.CharEmbed.v1 model, or null to measure what the transformer gives alone.
+    transformer_width: the encoder's hidden size; needed when the transformer is frozen (a
+    frozen component is not initialized, so its listeners cannot learn their width from it).
     """
+    set_listener_width(transformer, transformer_width)
     combined = transformer if chars is None else concat_doc_features(transformer, chars)
     model = chain(combined, with_array(Maxout(nO=width, nP=2, dropout=0.1, normalize=True)))
     model.set_dim("nO", width)
     return model
+
+
+def set_listener_width(model: Model, width: int | None) -> None:
+    """Give every unsized layer of a listener model (the listener and the chain around it) `width`."""
+    if width is None:
+        return
+    for node in model.walk():
+        if node.has_dim("nO") is None:
+            node.set_dim("nO", width)
 
 
 def concat_doc_features(*layers: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:

@@ -42,9 +42,13 @@ def relation_classifier(hidden_width: int = 64, dropout: float = 0.1) -> Model[F
 
 @registry.architectures("gov_ner.InstanceTensor.v1")
 def instance_tensor(tok2vec: Model[List[Doc], List[Floats2d]], get_instances: Callable[[Doc], List[Pair]],
-                    use_features: bool = True) -> Model[List[Doc], Floats2d]:
+                    use_features: bool = True, tok2vec_width: Optional[int] = None) -> Model[List[Doc], Floats2d]:
     """tok2vec: the pipeline's token vectors (a transformer listener); get_instances: candidates;
-    use_features: append the cue features (false measures what the vectors give alone)."""
+    use_features: append the cue features (false measures what the vectors give alone);
+    tok2vec_width: the listener's width when its transformer is frozen (not initialized)."""
+    from .architectures import set_listener_width
+
+    set_listener_width(tok2vec, tok2vec_width)
     return Model("instance_tensor", _instance_forward, layers=[tok2vec], refs={"tok2vec": tok2vec},
                  attrs={"get_instances": get_instances, "use_features": use_features}, init=_instance_init)
 
