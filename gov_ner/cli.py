@@ -106,7 +106,7 @@ def cmd_train(args) -> int:
             overrides[key] = value
     targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
                               max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
-                              force=args.force)
+                              then=args.then, then_max_steps=args.then_max_steps, force=args.force)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
                           use_synthetic=not args.no_synthetic)
     best = train_pipeline(targs, dargs)
@@ -129,12 +129,19 @@ def cmd_evaluate(args) -> int:
         print("no records to evaluate", file=sys.stderr)
         return 1
     systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.models)
-    scores = score_systems(systems, records)
+    from .training.evaluate import format_relation_scores
+
+    scores, relations = score_systems(systems, records)
     print(format_scores(scores))
+    if relations:
+        print()
+        print(format_relation_scores(relations))
     if args.json:
-        Path(args.json).write_text(json.dumps(scores, indent=2), encoding="utf-8")
+        Path(args.json).write_text(json.dumps({"entities": scores, "relations": relations}, indent=2),
+                                   encoding="utf-8")
     if args.results:
-        write_results(Path(args.results), scores, records=records, command="gov-ner " + " ".join(sys.argv[1:]))
+        write_results(Path(args.results), scores, records=records, relations=relations,
+                      command="gov-ner " + " ".join(sys.argv[1:]))
     return 0
 
 
@@ -207,6 +214,17 @@ def cmd_extract(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_package(args) -> int:
+    from .packaging import package_model
+
+    from .api import default_model_path
+
+    wheel = package_model(args.model or default_model_path(), args.output, name=args.name)
+    print(f"wheel: {wheel}")
+    print(f"install: pip install <this repository> && pip install {wheel}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -265,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="JSONL files or folders (default: %(default)s)")
     t.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
     t.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
+    t.add_argument("--then", help="a second-stage config trained from the first stage's best model "
+                                  "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")
+    t.add_argument("--then-max-steps", type=int, help="override training.max_steps of the second stage")
     t.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
     t.add_argument("--max-steps", type=int, help="override training.max_steps")
     t.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
@@ -310,6 +331,14 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--layers", type=int, default=12, help="keep the bottom N layers (default: %(default)s)")
     n.add_argument("--dtype", choices=("float32", "float16"), default="float32", help="weights on disk")
     n.set_defaults(func=cmd_encoder)
+    g = sub.add_parser("package", help="build an installable wheel of a trained pipeline (spacy package)",
+                       description="Run `spacy package` on a model directory with the project's code, giving a "
+                                   "wheel; after `pip install` of gov-ner and the wheel, spacy.load('zh_gov_ner_trf') "
+                                   "works offline.")
+    g.add_argument("model", nargs="?", default=None, help="model directory (default: the shipped model)")
+    g.add_argument("-o", "--output", default="dist", help="where the wheel goes (default: %(default)s)")
+    g.add_argument("--name", default="gov_ner_trf", help="package name without the language prefix")
+    g.set_defaults(func=cmd_package)
     return p
 
 

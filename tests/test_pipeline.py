@@ -23,7 +23,7 @@ def tiny_model(tmp_path_factory, repo):
     (root / "ann/syn.jsonl").write_text("\n".join(syn) + "\n", encoding="utf-8")
     (root / "ann/gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
     (root / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": []}))
-    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, dev_every_synthetic=4)
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, dev_every_synthetic=4, real_repeat=2)
     args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(root / "model"), max_steps=12,
                              overrides=TINY)
     import os

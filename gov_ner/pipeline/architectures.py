@@ -18,13 +18,19 @@ from thinc.types import Floats2d
 
 
 @registry.architectures("gov_ner.CharEmbed.v1")
-def char_embed(width: int = 64, rows: int = 8000, depth: int = 2, window_size: int = 1) -> Model[List[Doc], List[Floats2d]]:
+def char_embed(width: int = 64, rows: int = 8000, depth: int = 2, window_size: int = 1,
+               word_boundaries: bool = False) -> Model[List[Doc], List[Floats2d]]:
     """Per-character hash embedding (the character and its shape) with a window CNN.
 
     width: output width; rows: hash table rows for the character; depth/window_size: CNN layers
-    and how many characters each layer sees on either side.
+    and how many characters each layer sees on either side; word_boundaries: also embed the
+    B/M/E/S lexicon tag the tokenizer puts in TAG (needs the tokenizer's word_boundaries).
     """
-    embed = MultiHashEmbed(width=width, attrs=["NORM", "SHAPE"], rows=[rows, 100], include_static_vectors=False)
+    attrs, rows_per_attr = ["NORM", "SHAPE"], [rows, 100]
+    if word_boundaries:
+        attrs.append("TAG")
+        rows_per_attr.append(16)
+    embed = MultiHashEmbed(width=width, attrs=attrs, rows=rows_per_attr, include_static_vectors=False)
     if depth == 0:
         return embed
     return chain(embed, MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=3, depth=depth))

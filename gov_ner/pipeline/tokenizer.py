@@ -21,11 +21,12 @@ ENDS_KEY = "gov_ner.ends"
 
 class ReportTokenizer:
     def __init__(self, vocab: Vocab, *, simplify: bool = True, drop_boilerplate: bool = True,
-                 keep_offsets: bool = True):
+                 keep_offsets: bool = True, word_boundaries: bool = False):
         self.vocab = vocab
         self.simplify = simplify
         self.drop_boilerplate = drop_boilerplate
         self.keep_offsets = keep_offsets
+        self.word_boundaries = word_boundaries
 
     def __call__(self, text: str) -> Doc:
         return self.from_normalised(normalise(text, simplify=self.simplify, drop_boilerplate=self.drop_boilerplate))
@@ -34,6 +35,14 @@ class ReportTokenizer:
         chars = [c for c in norm.text if c != " "]
         words, spaces = get_words_and_spaces(chars, norm.text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
+        if self.word_boundaries:
+            # B/M/E/S of the pkuseg-lexicon word covering each character, as the token's TAG,
+            # so that a char embedding with attrs [..., "TAG"] can use it
+            from ..text.lexicon import word_positions
+
+            positions = word_positions(doc.text)
+            for tok in doc:
+                tok.tag_ = "WB-" + positions[tok.idx]
         if self.keep_offsets:
             doc.user_data[RAW_KEY] = norm.raw
             doc.user_data[STARTS_KEY] = norm.starts.tolist()
@@ -55,11 +64,13 @@ class ReportTokenizer:
 
 
 @spacy.registry.tokenizers("gov_ner.ReportTokenizer.v1")
-def create_report_tokenizer(simplify: bool = True, drop_boilerplate: bool = True):
-    """simplify: traditional -> simplified (OpenCC); drop_boilerplate: drop scraper lines."""
+def create_report_tokenizer(simplify: bool = True, drop_boilerplate: bool = True, word_boundaries: bool = False):
+    """simplify: traditional -> simplified (OpenCC); drop_boilerplate: drop scraper lines;
+    word_boundaries: tag each character B/M/E/S by spacy-pkuseg's lexicon (token.tag_)."""
 
     def make(nlp):
-        return ReportTokenizer(nlp.vocab, simplify=simplify, drop_boilerplate=drop_boilerplate)
+        return ReportTokenizer(nlp.vocab, simplify=simplify, drop_boilerplate=drop_boilerplate,
+                               word_boundaries=word_boundaries)
 
     return make
 

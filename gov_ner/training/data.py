@@ -1,8 +1,8 @@
 """Training data: annotation records -> train / dev / held-out DocBins for `spacy train`.
 
 Held-out reports (annotations/splits.json) never reach train or dev. Dev, used by spaCy to
-pick the best checkpoint, is a fixed slice of the training reports and of the synthetic
-records, so model selection never sees a held-out report either.
+pick the best checkpoint, is a fixed slice of the training reports (by default real text
+only), so model selection never sees a held-out report either.
 """
 from __future__ import annotations
 
@@ -26,14 +26,15 @@ class DataArguments:
     annotations: tuple[str, ...] = DEFAULT_ANNOTATIONS  # JSONL files or folders
     splits: str = DEFAULT_SPLITS
     dev_every: int = 6  # every n-th real training record (by id hash) goes to dev
-    dev_every_synthetic: int = 10  # and every n-th synthetic one (so dev has relations to score)
+    dev_every_synthetic: int = 0  # every n-th synthetic one also goes to dev; 0: dev is real text only
+    real_repeat: int = 3  # real training records appear this many times per epoch (synthetic once)
     use_synthetic: bool = True
     heldout: tuple[str, ...] | None = None  # override the split's held-out reports (cross-validation)
 
 
 def _is_dev(rec: Record, args: "DataArguments") -> bool:
     every = args.dev_every_synthetic if rec.synthetic else args.dev_every
-    return zlib.crc32(rec.id.encode("utf-8")) % every == 0
+    return every > 0 and zlib.crc32(rec.id.encode("utf-8")) % every == 0
 
 
 def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list[Record]]:
@@ -43,8 +44,11 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
         docs = sorted({r.doc_id for r in records if not r.synthetic})
         splits = {"train": [d for d in docs if d not in args.heldout], "heldout": list(args.heldout)}
     train_all = [r for r in select(records, splits, "train") if args.use_synthetic or not r.synthetic]
+    train = [r for r in train_all if not _is_dev(r, args)]
+    # the reports are few and the synthetic records many: repeat the real ones
+    train = [r for r in train if r.synthetic] + [r for r in train if not r.synthetic] * max(1, args.real_repeat)
     return {
-        "train": [r for r in train_all if not _is_dev(r, args)],
+        "train": train,
         "dev": [r for r in train_all if _is_dev(r, args)],
         "heldout": select(records, splits, "heldout"),
     }

@@ -5,11 +5,12 @@ predicted docs share the tokenizer, so their character tokens line up one to one
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..annotations.schema import ENTITY_LABELS, Record
 from ..convert import blank_nlp, doc_iob_tags, record_to_doc
@@ -58,4 +59,62 @@ def format_scores(rows: dict[str, dict], labels: tuple[str, ...] = ENTITY_LABELS
             r = rows[s].get(lab)
             cells += ["–"] * 3 if r is None else [f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}"]
         lines.append(f"| {lab} | {first['support']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _gold_pairs(doc) -> set:
+    by_start = {e.start: e for e in doc.ents}
+    return {((by_start[h].start_char, by_start[h].end_char), (by_start[c].start_char, by_start[c].end_char))
+            for (h, c) in (doc._.rel or {}) if h in by_start and c in by_start}
+
+
+def _pred_pairs(doc) -> set:
+    return {((p.start_char, p.end_char), (m.start_char, m.end_char)) for p, m, _ in doc._.investments}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "support": n_gold, "predicted": n_pred}
+
+
+def evaluate_relations(nlp: Language, records: Iterable[Record], *, gold_entities: bool,
+                       relate: Callable[[Doc], dict] | None = None) -> dict:
+    """INVESTMENT P/R/F over exact (project, money) character spans, with the gold count.
+
+    gold_entities=True runs the pipeline with its NER replaced by the gold entities (the
+    relation step alone); False scores it end to end. relate: score another relation method
+    (the cue-word rule) on the same entities instead of the pipeline's relation component.
+    """
+    records = list(records)
+    gold_nlp = blank_nlp()
+    tp = n_pred = n_gold = 0
+    for rec in records:
+        gold = record_to_doc(rec, gold_nlp)
+        doc = nlp.make_doc(rec.text)
+        for name, proc in nlp.pipeline:
+            if name == "relations" and relate is not None:
+                continue
+            if name == "ner" and gold_entities:
+                doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in gold.ents]
+            else:
+                doc = proc(doc)
+        if gold_entities and "ner" not in nlp.pipe_names:
+            doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in gold.ents]
+        if relate is not None:
+            doc._.rel = relate(doc)
+        g, p = _gold_pairs(gold), _pred_pairs(doc)
+        tp += len(g & p)
+        n_pred += len(p)
+        n_gold += len(g)
+    return _prf(tp, n_pred, n_gold)
+
+
+def format_relation_scores(rows: dict[str, dict]) -> str:
+    lines = ["| system | entities | gold relations | predicted | P | R | F |", "|---|---|---:|---:|---:|---:|---:|"]
+    for name, r in rows.items():
+        system, ents = name.split(" / ", 1) if " / " in name else (name, "")
+        lines.append(f"| {system} | {ents} | {r['support']} | {r['predicted']} | {r['precision']:.3f} | "
+                     f"{r['recall']:.3f} | {r['f1']:.3f} |")
     return "\n".join(lines)

@@ -26,12 +26,30 @@ def load_system(spec: str):
     return rule_baseline() if spec == "rules" else spacy.load(spec)
 
 
-def score_systems(systems: dict[str, str], records: list[Record]) -> dict[str, dict]:
-    return {name: evaluate_ner(load_system(spec), records) for name, spec in systems.items()}
+def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Entity scores per system, and relation scores (given gold entities and end to end) for
+    every system with a relation step, plus the cue-word rule on the same entities."""
+    from ..pipeline.relation_rules import rule_relations
+    from .evaluate import evaluate_relations
+
+    ents, rels = {}, {}
+    for name, spec in systems.items():
+        nlp = load_system(spec)
+        ents[name] = evaluate_ner(nlp, records)
+        if "relations" in nlp.pipe_names:
+            rels[f"{name} relation step / gold"] = evaluate_relations(nlp, records, gold_entities=True)
+            rels[f"{name} relation step / predicted by {name}"] = evaluate_relations(nlp, records, gold_entities=False)
+            rels[f"cue-word rule / predicted by {name}"] = evaluate_relations(nlp, records, gold_entities=False,
+                                                                              relate=rule_relations)
+    if rels:
+        rels["cue-word rule / gold"] = evaluate_relations(rule_baseline(), records, gold_entities=True,
+                                                          relate=rule_relations)
+    return ents, rels
 
 
 def write_results(path: Path, scores: dict[str, dict], *, records: list[Record], command: str,
-                  notes: str = "", extra_sections: list[str] | None = None) -> str:
+                  relations: dict[str, dict] | None = None, notes: str = "",
+                  extra_sections: list[str] | None = None) -> str:
     docs = sorted({r.doc_id for r in records})
     n_rel = sum(len(r.relations) for r in records)
     lines = [
@@ -49,6 +67,11 @@ def write_results(path: Path, scores: dict[str, dict], *, records: list[Record],
         format_scores(scores),
         "",
     ]
+    if relations:
+        from .evaluate import format_relation_scores
+
+        lines += ["## INVESTMENT relations (exact project and amount spans)", "",
+                  format_relation_scores(relations), ""]
     if notes:
         lines += [notes, ""]
     for sec in extra_sections or []:
@@ -56,5 +79,6 @@ def write_results(path: Path, scores: dict[str, dict], *, records: list[Record],
     text = "\n".join(lines)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    (path.with_suffix(".json")).write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    (path.with_suffix(".json")).write_text(json.dumps({"entities": scores, "relations": relations or {}}, indent=2),
+                                          encoding="utf-8")
     return text

@@ -24,6 +24,8 @@ class TrainingArguments:
     max_steps: int | None = None
     learn_rate: float | None = None
     overrides: dict[str, object] = field(default_factory=dict)  # any other config setting
+    then: str | None = None  # a second-stage config (configs/trf-finetune.cfg) started from stage 1's best
+    then_max_steps: int | None = None
     force: bool = False  # replace an existing output directory
 
 
@@ -73,7 +75,15 @@ def train_pipeline(args: TrainingArguments, data: DataArguments | None = None, r
         json.dumps({"training": asdict(args), "data": asdict(data), "overrides": overrides}, ensure_ascii=False,
                    indent=2, default=str), encoding="utf-8")
     spacy_train(Path(args.config), out, overrides=overrides)
-    return out / "model-best"
+    if not args.then:
+        return out / "model-best"
+    stage2 = out / "stage2"
+    stage2_overrides = {"paths.train": overrides["paths.train"], "paths.dev": overrides["paths.dev"],
+                        "paths.stage1": str(out / "model-best"), "system.seed": args.seed}
+    if args.then_max_steps is not None:
+        stage2_overrides["training.max_steps"] = args.then_max_steps
+    spacy_train(Path(args.then), stage2, overrides=stage2_overrides)
+    return stage2 / "model-best"
 
 
 def heldout_records(data: DataArguments | None = None, root: Path = Path(".")):

@@ -1,0 +1,48 @@
+"""Build an installable wheel of a trained pipeline with `spacy package`.
+
+The wheel carries the pipeline data and a one-line code file that imports gov_ner, so the
+project's registered tokenizer, architectures and components are there when spaCy loads it.
+It requires the gov-ner package (pip install it first, from this repository).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import __version__
+
+DEFAULT_NAME = "gov_ner_trf"  # spaCy prefixes the language: zh_gov_ner_trf
+CODE_SHIM = '"""Registers gov_ner\'s spaCy functions (tokenizer, architectures, components)."""\nimport gov_ner  # noqa: F401\n'
+
+
+def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str = DEFAULT_NAME,
+                  version: str = __version__) -> Path:
+    """Package `model_dir` into a wheel under `output_dir`; return the wheel's path."""
+    from spacy.cli.package import package
+
+    model_dir, output_dir = Path(model_dir), Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        meta.update({"name": name, "version": version,
+                     "description": "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in "
+                                    "Chinese government work reports",
+                     "license": "MIT", "author": "gov_ner", "url": "", "email": ""})
+        reqs = [r for r in meta.get("requirements", []) if not r.startswith("gov-ner")]
+        meta["requirements"] = reqs + [f"gov-ner>={__version__}"]
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        shim = tmp / "gov_ner_components.py"
+        shim.write_text(CODE_SHIM, encoding="utf-8")
+        build = tmp / "build"
+        build.mkdir()
+        package(model_dir, build, meta_path=tmp / "meta.json", code_paths=[shim], name=name, version=version,
+                create_meta=False, create_sdist=False, create_wheel=True, require_parent=True, force=True, silent=True)
+        wheels = list(build.rglob("*.whl"))
+        if len(wheels) != 1:
+            raise RuntimeError(f"spacy package made {len(wheels)} wheels in {build}")
+        target = output_dir / wheels[0].name
+        shutil.copy2(wheels[0], target)
+    return target

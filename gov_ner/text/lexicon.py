@@ -1,0 +1,43 @@
+"""Word-boundary features from spacy-pkuseg's bundled lexicon (about 390,000 words).
+
+Characters are the model's tokens; this says where dictionary words are. Each character
+gets B, M, E (begin, middle, end of a dictionary word of 2-8 characters, by forward maximum
+matching) or S (no word). spacy-pkuseg's segmentation models are downloaded on first use,
+which this project cannot do; its lexicon ships inside the package.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+from functools import lru_cache
+
+MAX_WORD = 8
+
+
+@lru_cache(maxsize=1)
+def pkuseg_lexicon() -> frozenset[str]:
+    import spacy_pkuseg
+
+    path = os.path.join(os.path.dirname(spacy_pkuseg.__file__), "dicts", "default.pkl")
+    with open(path, "rb") as f:
+        words = pickle.load(f)  # one word per line
+    return frozenset(w for w in words.split("\n") if 2 <= len(w) <= MAX_WORD and not w[0].isdigit())
+
+
+def word_positions(text: str, lexicon: frozenset[str] | None = None) -> list[str]:
+    """B/M/E/S for each character of `text` (forward maximum matching)."""
+    lexicon = pkuseg_lexicon() if lexicon is None else lexicon
+    tags = ["S"] * len(text)
+    i, n = 0, len(text)
+    while i < n:
+        for size in range(min(MAX_WORD, n - i), 1, -1):
+            if text[i:i + size] in lexicon:
+                tags[i] = "B"
+                for j in range(i + 1, i + size - 1):
+                    tags[j] = "M"
+                tags[i + size - 1] = "E"
+                i += size
+                break
+        else:
+            i += 1
+    return tags

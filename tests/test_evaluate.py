@@ -1,0 +1,34 @@
+"""Entity scoring agrees with seqeval's strict IOB2 reference on hand-made sequences."""
+import pytest
+
+from gov_ner.rules import find_amounts
+from gov_ner.text.lexicon import word_positions
+from gov_ner.training.evaluate import score_sequences
+
+
+def test_strict_scores_reference_values():
+    gold = [["B-ORG", "I-ORG", "O", "B-MONEY", "I-MONEY"], ["B-LOC", "O"]]
+    pred = [["B-ORG", "I-ORG", "O", "B-MONEY", "O"], ["I-LOC", "O"]]  # truncated MONEY, ill-formed LOC
+    s = score_sequences(gold, pred)
+    assert s["ORG"]["f1"] == 1.0
+    assert s["MONEY"]["precision"] == 0.0 and s["MONEY"]["support"] == 1
+    assert s["LOC"]["recall"] == 0.0  # strict mode: an entity starting with I- does not count
+    assert s["micro"]["precision"] == pytest.approx(1 / 2) and s["micro"]["recall"] == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("总投资100.45亿元", [("100.45亿元", "MONEY")]),
+    ("亿元以上项目", []),
+    ("近万元", []),
+    ("超万亿元", [("万亿元", "MONEY")]),
+    ("增长7%,提高1.5个百分点", [("7%", "PERCENT"), ("1.5个百分点", "PERCENT")]),
+    ("总投资.万元的项目", [(".万元", "MONEY")]),
+    ("35万人次,1500亩", []),
+])
+def test_rule_baseline_patterns(text, expected):
+    assert [(text[s:e], lab) for s, e, lab in find_amounts(text)] == expected
+
+
+def test_word_positions_from_pkuseg_lexicon():
+    lex = frozenset({"天津", "银行", "新址"})
+    assert word_positions("天津农商银行新址", lex) == ["B", "E", "S", "S", "B", "E", "B", "E"]

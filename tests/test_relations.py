@@ -1,0 +1,52 @@
+from gov_ner.annotations.schema import Record, Relation, Span
+from gov_ner.convert import blank_nlp, record_to_doc
+from gov_ner.pipeline.relation_features import FEATURE_NAMES, candidate_pairs, pair_features
+from gov_ner.pipeline.relation_rules import rule_relations
+
+
+def doc_with(text, spans):
+    recs = []
+    for sub, label in spans:
+        i = text.index(sub)
+        recs.append(Span(i, i + len(sub), label))
+    return record_to_doc(Record("t", text, recs), blank_nlp())
+
+
+def linked(doc):
+    by = {e.start: e.text for e in doc.ents}
+    return {(by[h], by[c]) for (h, c) in rule_relations(doc)}
+
+
+def test_rule_links_amount_qualifying_the_project():
+    doc = doc_with("总投资8亿元的中公科教小镇开工建设。", [("8亿元", "MONEY"), ("中公科教小镇", "PROJECT")])
+    assert linked(doc) == {("中公科教小镇", "8亿元")}
+
+
+def test_rule_links_cue_after_project_and_ignores_output_value():
+    doc = doc_with("万洋众创城项目开工,总投资12亿元,预计年产值30亿元。",
+                   [("万洋众创城项目", "PROJECT"), ("12亿元", "MONEY"), ("30亿元", "MONEY")])
+    assert linked(doc) == {("万洋众创城项目", "12亿元")}
+
+
+def test_rule_skips_group_totals():
+    doc = doc_with("华宏新材料等重大产业项目120个,总投资960亿元。", [("华宏新材料", "PROJECT"), ("960亿元", "MONEY")])
+    assert linked(doc) == set()
+
+
+def test_candidates_and_features():
+    doc = doc_with("总投资8亿元的中公科教小镇开工。另有税收2亿元。",
+                   [("8亿元", "MONEY"), ("中公科教小镇", "PROJECT"), ("2亿元", "MONEY")])
+    pairs = candidate_pairs(doc, max_chars=200)
+    assert len(pairs) == 2
+    feats = dict(zip(FEATURE_NAMES, pair_features(doc, *pairs[0])))
+    assert feats["money_de_project"] == 1.0 and feats["cue_before_money"] == 1.0
+    feats2 = dict(zip(FEATURE_NAMES, pair_features(doc, *pairs[1])))
+    assert feats2["distractor_before_money"] == 1.0 and feats2["sentence_break"] == 1.0
+    assert candidate_pairs(doc, max_chars=5) == [pairs[0]]
+
+
+def test_gold_relation_survives_conversion():
+    text = "总投资8亿元的中公科教小镇开工。"
+    rec = Record("t", text, [Span(3, 6, "MONEY"), Span(7, 13, "PROJECT")], [Relation(1, 0)])
+    doc = record_to_doc(rec, blank_nlp())
+    assert [(p.text, m.text, s) for p, m, s in doc._.investments] == [("中公科教小镇", "8亿元", 1.0)]
