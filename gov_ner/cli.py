@@ -225,6 +225,26 @@ def cmd_package(args) -> int:
     return 0
 
 
+def cmd_crossval(args) -> int:
+    import json
+
+    from .training.crossval import cross_validate
+    from .training.data import DataArguments
+    from .training.evaluate import format_scores
+    from .training.train import TrainingArguments
+
+    result = cross_validate(TrainingArguments(config=args.config, output=args.output, encoder=args.encoder,
+                                              max_steps=args.max_steps, force=args.force),
+                            DataArguments(annotations=tuple(args.annotations)))
+    labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
+    for fold, scores in result.items():
+        print(f"\n## {fold}\n")
+        print(format_scores({Path(args.config).stem: scores}, labels))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -339,6 +359,17 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("-o", "--output", default="dist", help="where the wheel goes (default: %(default)s)")
     g.add_argument("--name", default="gov_ner_trf", help="package name without the language prefix")
     g.set_defaults(func=cmd_package)
+    v2 = sub.add_parser("crossval", help="leave-one-report-out cross-validation over the five reports",
+                        description="For each report: train on the other four (+ synthetic) into OUTPUT/<report>, "
+                                    "score the report. Prints per-fold tables and the pooled one.")
+    v2.add_argument("--config", default="configs/cnn.cfg", help="config to train (default: %(default)s)")
+    v2.add_argument("-o", "--output", required=True, help="new directory for the fold models")
+    v2.add_argument("--encoder", help="encoder for transformer configs")
+    v2.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"])
+    v2.add_argument("--max-steps", type=int, help="override training.max_steps")
+    v2.add_argument("--json", help="write the scores as JSON here")
+    v2.add_argument("--force", action="store_true", help="replace existing fold directories")
+    v2.set_defaults(func=cmd_crossval)
     return p
 
 

@@ -41,14 +41,27 @@ def find_amounts(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@Language.factory("gov_ner_amount_rules", default_config={"overwrite": False})
-def make_amount_rules(nlp: Language, name: str, overwrite: bool):
-    """Adds MONEY/PERCENT entities found by patterns; keeps existing entities unless overwrite."""
+@Language.factory("gov_ner_amount_rules", default_config={"mode": "own"})
+def make_amount_rules(nlp: Language, name: str, mode: str):
+    """MONEY/PERCENT by patterns. mode "own": the patterns decide MONEY and PERCENT (the
+    model's are dropped; other entities stay unless they overlap a match); "fill": only add
+    matches that overlap no existing entity; "only": nothing but the matches."""
+    if mode not in ("own", "fill", "only"):
+        raise ValueError(f"gov_ner_amount_rules: mode must be own, fill or only, not {mode!r}")
 
     def annotate(doc: Doc) -> Doc:
         spans = [doc.char_span(s, e, label=lab, alignment_mode="contract") for s, e, lab in find_amounts(doc.text)]
         spans = [s for s in spans if s is not None]
-        doc.ents = filter_spans(spans if overwrite else list(doc.ents) + spans)
+        if mode == "only":
+            doc.ents = filter_spans(spans)
+        elif mode == "fill":
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            doc.ents = list(doc.ents) + [s for s in spans if not taken.intersection(range(s.start, s.end))]
+        else:
+            covered = {i for s in spans for i in range(s.start, s.end)}
+            keep = [e for e in doc.ents if e.label_ not in ("MONEY", "PERCENT")
+                    and not covered.intersection(range(e.start, e.end))]
+            doc.ents = sorted(keep + spans, key=lambda e: e.start)
         return doc
 
     return annotate

@@ -39,7 +39,7 @@ def tiny_model(tmp_path_factory, repo):
 
 def test_train_save_load_predict_round_trip(tiny_model, tmp_path):
     nlp = gov_ner.load(tiny_model)
-    assert nlp.pipe_names == ["tok2vec", "ner", "relations"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "amounts", "relations"]
     text = "总投资8億元的中公科教小鎮(zhèn)開工,增长7%。"
     before = nlp(text)
     nlp.to_disk(tmp_path / "copy")
@@ -82,3 +82,13 @@ def test_extract_file_and_batch_agree(tiny_model, repo):
     batch = list(gov_ner.extract_many([str(repo / "corpus/000_71dc593d3b27a9df.txt"), path], nlp=nlp))
     assert batch[1].to_dict() == alone.to_dict()
     assert alone.source == str(path)
+
+
+def test_long_report_in_one_call_keeps_offsets(tiny_model, corpus_texts):
+    nlp = gov_ner.load(tiny_model)
+    text = corpus_texts["004_5c6816b4f2d08723"] * 2  # about 49,000 characters, traditional + pinyin
+    assert len(text) > 45000
+    report = gov_ner.extract(text, nlp=nlp, batch_size=8)
+    assert all(text[e.start:e.end] == e.text for e in report.entities)
+    starts = [e.start for e in report.entities]
+    assert starts == sorted(starts)

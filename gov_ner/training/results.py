@@ -15,7 +15,7 @@ from .evaluate import evaluate_ner, format_scores
 
 def rule_baseline():
     nlp = blank_nlp()
-    nlp.add_pipe("gov_ner_amount_rules")
+    nlp.add_pipe("gov_ner_amount_rules", config={"mode": "only"})
     return nlp
 
 

@@ -1,0 +1,90 @@
+"""Speed, memory and accuracy of each system, in one process: `python -m gov_ner.bench`.
+
+Writes benchmarks/RESULTS.md. Each system is measured in a fresh subprocess so that load
+time and peak memory are its own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CHILD = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+import gov_ner
+from gov_ner.training.results import load_system
+spec, paths = sys.argv[1], sys.argv[2:]
+nlp = load_system(spec)
+load_s = time.perf_counter() - t0
+texts = [gov_ner.text.reading.read_report(p) for p in paths]
+gov_ner.extract(texts[0][:200], nlp=nlp)  # warm-up
+t1 = time.perf_counter()
+n_ents = sum(len(gov_ner.extract(t, nlp=nlp).entities) for t in texts)
+run_s = time.perf_counter() - t1
+big = "\n".join(texts)
+while len(big) < 50000:
+    big += "\n" + big
+t2 = time.perf_counter()
+gov_ner.extract(big[:50000], nlp=nlp)
+big_s = time.perf_counter() - t2
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load_s": load_s, "chars": sum(map(len, texts)), "run_s": run_s, "entities": n_ents,
+                  "big_s": big_s, "peak_mb": peak_mb}))
+"""
+
+
+def dir_size_mb(path: str) -> float | None:
+    p = Path(path)
+    if not p.exists():
+        return None
+    return sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) / 2**20
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m gov_ner.bench", description=__doc__)
+    ap.add_argument("systems", nargs="*", help="NAME=PATH or rules (default: shipped trf, CNN run, rules)")
+    ap.add_argument("--corpus", default="corpus", help="folder of reports to run over")
+    ap.add_argument("--scores", default="training/RESULTS.json", help="held-out scores to quote (micro F1)")
+    ap.add_argument("-o", "--output", default="benchmarks/RESULTS.md")
+    args = ap.parse_args(argv)
+    from .api import default_model_path
+
+    systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.systems) or {
+        "trf (shipped)": default_model_path(), "rules": "rules"}
+    paths = sorted(str(p) for p in Path(args.corpus).glob("*.txt"))
+    scores = json.loads(Path(args.scores).read_text())["entities"] if Path(args.scores).exists() else {}
+    rows = []
+    for name, spec in systems.items():
+        out = subprocess.run([sys.executable, "-c", CHILD, spec, *paths], capture_output=True, text=True,
+                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        if out.returncode != 0:
+            print(out.stderr[-2000:], file=sys.stderr)
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        f1 = next((v["micro"]["f1"] for k, v in scores.items() if k.split()[0] == name.split()[0]), None)
+        rows.append((name, r, dir_size_mb(spec) if spec != "rules" else 0.0, f1))
+        print(name, r, file=sys.stderr)
+    lines = ["# Benchmarks", "", f"Written by `python -m gov_ner.bench` on {time.strftime('%Y-%m-%d')}: "
+             f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+             f"Corpus: {len(paths)} reports, {rows[0][1]['chars']:,} characters, run end to end "
+             "(normalisation, entities, relations, amounts).", "",
+             "| system | chars/s | load (s) | 50k-char report (s) | peak RSS (MB) | size on disk (MB) | held-out micro F1 |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, r, size, f1 in rows:
+        lines.append(f"| {name} | {r['chars'] / r['run_s']:,.0f} | {r['load_s']:.1f} | {r['big_s']:.1f} | "
+                     f"{r['peak_mb']:,.0f} | {'' if size is None else f'{size:.1f}'} | "
+                     f"{'' if f1 is None else f'{f1:.3f}'} |")
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
