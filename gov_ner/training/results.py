@@ -20,10 +20,18 @@ def rule_baseline():
 
 
 def load_system(spec: str):
-    """'rules' or a model path / package name."""
+    """'rules', a model path / package name, or PATH+amounts: that model with the MONEY/PERCENT
+    pattern step added after its NER (for models trained before the step was in the configs)."""
     import gov_ner  # noqa: F401
 
-    return rule_baseline() if spec == "rules" else spacy.load(spec)
+    if spec == "rules":
+        return rule_baseline()
+    if spec.endswith("+amounts"):
+        nlp = spacy.load(spec[: -len("+amounts")])
+        if "amounts" not in nlp.pipe_names:
+            nlp.add_pipe("gov_ner_amount_rules", name="amounts", after="ner", config={"mode": "own"})
+        return nlp
+    return spacy.load(spec)
 
 
 def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
