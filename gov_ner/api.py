@@ -14,7 +14,7 @@ from .pipeline.tokenizer import offsets_of
 from .report import Entity, Investment, Report
 from .text.reading import read_report
 
-PACKAGE_NAME = "zh_gov_ner_trf"
+PACKAGE_NAMES = ("zh_gov_ner_trf", "zh_gov_ner_cnn")  # installed model packages, in order of preference
 REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 _DEFAULT: Language | None = None
 
@@ -26,13 +26,15 @@ def default_model_path() -> str:
         return env
     import importlib.util
 
-    if importlib.util.find_spec(PACKAGE_NAME) is not None:
-        return PACKAGE_NAME
-    candidates = sorted(REPO_MODELS.glob(f"{PACKAGE_NAME}*")) if REPO_MODELS.is_dir() else []
-    if not candidates:
-        raise OSError(f"no gov_ner model found: install the {PACKAGE_NAME} package, set GOV_NER_MODEL, "
-                      f"or pass a path to gov_ner.load()")
-    return str(candidates[-1])
+    for name in PACKAGE_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    for name in PACKAGE_NAMES:
+        candidates = sorted(REPO_MODELS.glob(f"{name}-*")) if REPO_MODELS.is_dir() else []
+        if candidates:
+            return str(candidates[-1])
+    raise OSError(f"no gov_ner model found: install one of {', '.join(PACKAGE_NAMES)}, set GOV_NER_MODEL, "
+                  f"or pass a path to gov_ner.load()")
 
 
 def load(name: str | Path | None = None) -> Language:
@@ -51,9 +53,11 @@ def _default_nlp() -> Language:
     return _DEFAULT
 
 
-def _entity(label: str, raw: str, start: int, end: int) -> Entity:
+def _entity(label: str, raw: str, start: int, end: int, model_text: str | None = None) -> Entity:
+    """An Entity with raw offsets; its value is read from the normalised text (no pinyin glosses,
+    simplified characters, ASCII digits), which is what the parser understands."""
     text = raw[start:end]
-    parsed = parse_value(label, text)
+    parsed = parse_value(label, model_text if model_text is not None else text)
     if isinstance(parsed, Money):
         flags = tuple(f for f, on in (("approximate", parsed.approximate), ("redacted", parsed.redacted),
                                       ("range", parsed.is_range)) if on)
@@ -72,7 +76,7 @@ def doc_to_report_parts(doc: Doc, raw: str, offset: int = 0) -> tuple[list[Entit
     entities = []
     for ent in doc.ents:
         s, e = norm.to_raw(ent.start_char, ent.end_char)
-        item = _entity(ent.label_, raw, s + offset, e + offset)
+        item = _entity(ent.label_, raw, s + offset, e + offset, ent.text)
         by_ent[ent.start] = item
         entities.append(item)
     investments = [Investment(by_ent[p.start], by_ent[m.start], float(score))

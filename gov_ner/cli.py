@@ -353,11 +353,11 @@ def build_parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_encoder)
     g = sub.add_parser("package", help="build an installable wheel of a trained pipeline (spacy package)",
                        description="Run `spacy package` on a model directory with the project's code, giving a "
-                                   "wheel; after `pip install` of gov-ner and the wheel, spacy.load('zh_gov_ner_trf') "
+                                   "wheel; after `pip install` of gov-ner and the wheel, spacy.load('zh_gov_ner_cnn') "
                                    "works offline.")
     g.add_argument("model", nargs="?", default=None, help="model directory (default: the shipped model)")
     g.add_argument("-o", "--output", default="dist", help="where the wheel goes (default: %(default)s)")
-    g.add_argument("--name", default="gov_ner_trf", help="package name without the language prefix")
+    g.add_argument("--name", help="package name without the language prefix (default: the model's meta.json name)")
     g.set_defaults(func=cmd_package)
     v2 = sub.add_parser("crossval", help="leave-one-report-out cross-validation over the five reports",
                         description="For each report: train on the other four (+ synthetic) into OUTPUT/<report>, "

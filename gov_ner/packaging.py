@@ -13,11 +13,11 @@ from pathlib import Path
 
 from . import __version__
 
-DEFAULT_NAME = "gov_ner_trf"  # spaCy prefixes the language: zh_gov_ner_trf
+DEFAULT_NAME = None  # the model's meta.json name; spaCy prefixes the language (zh_gov_ner_cnn)
 CODE_SHIM = '"""Registers gov_ner\'s spaCy functions (tokenizer, architectures, components)."""\nimport gov_ner  # noqa: F401\n'
 
 
-def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str = DEFAULT_NAME,
+def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str | None = DEFAULT_NAME,
                   version: str = __version__) -> Path:
     """Package `model_dir` into a wheel under `output_dir`; return the wheel's path."""
     from spacy.cli.package import package
@@ -27,6 +27,7 @@ def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str = 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+        name = name or meta["name"]
         meta.update({"name": name, "version": version,
                      "description": "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in "
                                     "Chinese government work reports",

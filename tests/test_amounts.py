@@ -94,3 +94,11 @@ def to_chinese(n: int) -> str:
         if s:
             parts.append(section(s) + unit)
     return "".join(parts)
+
+
+def test_entity_value_is_read_from_normalised_text():
+    from gov_ner.api import _entity
+
+    raw = "投資6600萬(wàn)元"
+    e = _entity("MONEY", raw, 2, len(raw), "6600万元")
+    assert e.text == "6600萬(wàn)元" and e.value == Decimal("66000000") and e.currency == "CNY"

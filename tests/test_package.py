@@ -25,9 +25,10 @@ def test_wheel_installs_and_loads_offline(tmp_path, repo):
     subprocess.run(pip + ["torch==2.13.0"], check=True)
     subprocess.run(pip + [str(repo)], check=True)
     subprocess.run(pip + [str(wheel)], check=True)
+    package = wheel.name.split("-")[0]
     code = (
         "import spacy\n"
-        "nlp = spacy.load('zh_gov_ner_trf')\n"
+        f"nlp = spacy.load('{package}')\n"
         "text = '總投資8億元的中公科教小鎮(zhèn)開工建設,增长7%。'\n"
         "doc = nlp(text)\n"
         "import gov_ner\n"
