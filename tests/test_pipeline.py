@@ -11,7 +11,7 @@ from gov_ner.training.data import DataArguments
 from gov_ner.training.train import TrainingArguments, train_pipeline
 
 TINY = {"components.tok2vec.model.encode.width": 16, "components.tok2vec.model.encode.depth": 1,
-        "components.tok2vec.model.embed.rows": [500, 50], "training.eval_frequency": 10}
+        "components.tok2vec.model.embed.rows": [500, 50, 16], "training.eval_frequency": 10}
 
 
 @pytest.fixture(scope="session")

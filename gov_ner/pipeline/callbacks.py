@@ -18,6 +18,11 @@ def init_frozen_transformers():
             pipe = nlp.get_pipe(name)
             if pipe.__class__.__name__ == "Transformer":
                 pipe.model.initialize(X=[nlp.make_doc("初始化")])
+                # its listeners learn their width from an initialized transformer; tell them
+                width = pipe.model.get_dim("nO")
+                for listener in pipe.listeners:
+                    if listener.has_dim("nO") is None:
+                        listener.set_dim("nO", width)
         return nlp
 
     return callback
