@@ -237,9 +237,15 @@ def cmd_crossval(args) -> int:
                                               max_steps=args.max_steps, force=args.force),
                             DataArguments(annotations=tuple(args.annotations)))
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
-    for fold, scores in result.items():
-        print(f"\n## {fold}\n")
-        print(format_scores({Path(args.config).stem: scores}, labels))
+    sections = [f"## held out: {fold}\n\n" + format_scores({Path(args.config).stem: scores}, labels)
+                for fold, scores in result.items()]
+    print("\n\n".join(sections))
+    if args.markdown:
+        Path(args.markdown).write_text(
+            "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + " ".join(sys.argv[1:]) +
+            "`. Each fold trains on the other four reports (+ synthetic) and scores the named one; "
+            "'all folds' pools the entities of every fold. Do not edit by hand.\n\n" + "\n\n".join(sections) + "\n",
+            encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0
@@ -368,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     v2.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"])
     v2.add_argument("--max-steps", type=int, help="override training.max_steps")
     v2.add_argument("--json", help="write the scores as JSON here")
+    v2.add_argument("--markdown", help="write the tables as a markdown page here")
     v2.add_argument("--force", action="store_true", help="replace existing fold directories")
     v2.set_defaults(func=cmd_crossval)
     return p
