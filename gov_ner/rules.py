@@ -10,11 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .amounts import CURRENCIES
+
 DIGITS = r"[0-9]+(?:\.[0-9]+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿点]*"
 REDACTED = r"(?:\.|X{1,3}|x{1,3}|\*{1,3})"
 NUMBER = rf"(?:{DIGITS}|{CN_NUM}|{REDACTED})"
-CURRENCY = r"(?:元|美元|港元|港币|欧元|日元|英镑|人民币)"
+# the currency words amounts.py knows, longest first so that 美元 is not read as 元
+CURRENCY = "(?:" + "|".join(sorted({w for w, _ in CURRENCIES}, key=len, reverse=True)) + ")"
 MONEY = re.compile(
     rf"(?:{NUMBER}(?:\s*[-~—至到]\s*{NUMBER})?(?:余|多)?[十百千万亿]*{CURRENCY}"
     rf"|(?<![0-9一二三四五六七八九十百千万亿])(?:万亿|千亿|千万){CURRENCY})"

@@ -197,29 +197,30 @@ class InvestmentRelations(TrainablePipe):
         return 0
 
 
-def _pairs_over(doc: Doc, threshold: float) -> set:
-    out = set()
-    for (h, c), scores in (doc._.rel or {}).items():
-        if scores.get(REL_LABEL, 0.0) >= threshold:
-            hs = next((e for e in doc.ents if e.start == h), None)
-            cs = next((e for e in doc.ents if e.start == c), None)
-            if hs is not None and cs is not None:
-                out.add(((hs.start_char, hs.end_char), (cs.start_char, cs.end_char)))
-    return out
+def rel_char_pairs(doc: Doc, threshold: float = 0.5) -> set:
+    """doc._.rel as {((project start_char, end_char), (money start_char, end_char))} at or above threshold."""
+    by_start = {e.start: e for e in doc.ents}
+    return {((by_start[h].start_char, by_start[h].end_char), (by_start[c].start_char, by_start[c].end_char))
+            for (h, c), scores in (doc._.rel or {}).items()
+            if scores.get(REL_LABEL, 0.0) >= threshold and h in by_start and c in by_start}
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def score_relations(examples: Iterable[Example], threshold: float = 0.5) -> dict:
     """rel_p / rel_r / rel_f over (project chars, money chars) pairs, exact match."""
-    tp = fp = fn = 0
+    tp = n_pred = n_gold = 0
     for eg in examples:
-        pred = _pairs_over(eg.predicted, threshold)
-        gold = _pairs_over(eg.reference, 0.5)
+        pred = rel_char_pairs(eg.predicted, threshold)
+        gold = rel_char_pairs(eg.reference)
         tp += len(pred & gold)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+        n_pred += len(pred)
+        n_gold += len(gold)
+    p, r, f = prf(tp, n_pred, n_gold)
     return {"rel_p": p, "rel_r": r, "rel_f": f}
 
 

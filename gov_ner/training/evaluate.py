@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..annotations.schema import ENTITY_LABELS, Record
 from ..convert import blank_nlp, doc_iob_tags, record_to_doc
+from ..pipeline.relations import prf, rel_char_pairs
 
 
 def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) -> tuple[list[list[str]], list[list[str]]]:
@@ -62,21 +63,13 @@ def format_scores(rows: dict[str, dict], labels: tuple[str, ...] = ENTITY_LABELS
     return "\n".join(lines)
 
 
-def _gold_pairs(doc) -> set:
-    by_start = {e.start: e for e in doc.ents}
-    return {((by_start[h].start_char, by_start[h].end_char), (by_start[c].start_char, by_start[c].end_char))
-            for (h, c) in (doc._.rel or {}) if h in by_start and c in by_start}
-
-
 def _pred_pairs(doc) -> set:
     return {((p.start_char, p.end_char), (m.start_char, m.end_char)) for p, m, _ in doc._.investments}
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "support": n_gold, "predicted": n_pred}
+    p, r, f = prf(tp, n_pred, n_gold)
+    return {"precision": p, "recall": r, "f1": f, "support": n_gold, "predicted": n_pred}
 
 
 def evaluate_relations(nlp: Language, records: Iterable[Record], *, gold_entities: bool,
@@ -104,7 +97,7 @@ def evaluate_relations(nlp: Language, records: Iterable[Record], *, gold_entitie
             doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in gold.ents]
         if relate is not None:
             doc._.rel = relate(doc)
-        g, p = _gold_pairs(gold), _pred_pairs(doc)
+        g, p = rel_char_pairs(gold), _pred_pairs(doc)
         tp += len(g & p)
         n_pred += len(p)
         n_gold += len(g)
