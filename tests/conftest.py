@@ -1,3 +1,5 @@
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -15,3 +17,33 @@ def corpus_texts(repo) -> dict[str, str]:
     from gov_ner.text.reading import read_report
 
     return {p.stem: read_report(p) for p in sorted((repo / "corpus").glob("*.txt"))}
+
+
+# A tiny CNN pipeline trained once per session from a few records (flair's habit: every
+# test of a trained model uses a model made in the test run, never the shipped one).
+TINY = {"components.tok2vec.model.encode.width": 16, "components.tok2vec.model.encode.depth": 1,
+        "components.tok2vec.model.embed.rows": [500, 50, 16], "training.eval_frequency": 10}
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, repo):
+    from gov_ner.training.data import DataArguments
+    from gov_ner.training.train import TrainingArguments, train_pipeline
+
+    root = tmp_path_factory.mktemp("tiny")
+    syn = (repo / "annotations/synthetic/investment.synthetic.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    gold = (repo / "annotations/gold/003_f6c75f8394d11ae2.jsonl").read_text(encoding="utf-8").splitlines()[:4]
+    (root / "ann").mkdir()
+    (root / "ann/syn.jsonl").write_text("\n".join(syn) + "\n", encoding="utf-8")
+    (root / "ann/gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    (root / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": []}))
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, dev_every_synthetic=4, real_repeat=2)
+    args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(root / "model"), max_steps=12,
+                             overrides=TINY)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        train_pipeline(args, data)
+    finally:
+        os.chdir(cwd)
+    return root / "model" / "model-last"

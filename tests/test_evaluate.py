@@ -32,3 +32,32 @@ def test_rule_baseline_patterns(text, expected):
 def test_word_positions_from_pkuseg_lexicon():
     lex = frozenset({"天津", "银行", "新址"})
     assert word_positions("天津农商银行新址", lex) == ["B", "E", "S", "S", "B", "E", "B", "E"]
+
+
+def test_cli_evaluate_model_on_a_file_matches_the_library(tiny_model, repo, tmp_path, capsys):
+    import json
+
+    from gov_ner.annotations.io import read_jsonl
+    from gov_ner.cli import main
+    from gov_ner.training.results import score_systems
+
+    gold = repo / "annotations/gold/003_f6c75f8394d11ae2.jsonl"
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(gold.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    assert main(["evaluate", str(tiny_model), str(part), "--json", str(tmp_path / "s.json")]) == 0
+    printed = capsys.readouterr().out
+    written = json.loads((tmp_path / "s.json").read_text())
+    ents, rels = score_systems({str(tiny_model): str(tiny_model)}, list(read_jsonl(part)))
+    assert written["entities"] == json.loads(json.dumps(ents))
+    assert written["relations"] == json.loads(json.dumps(rels))
+    micro = ents[str(tiny_model)]["micro"]
+    assert f"| micro | {micro['support']} |" in printed and "| cue-word rule | gold |" in printed
+
+
+def test_cli_evaluate_needs_a_model(tmp_path, capsys):
+    from gov_ner.cli import main
+
+    part = tmp_path / "part.jsonl"
+    part.write_text('{"id": "x#1", "text": "天津", "spans": []}\n', encoding="utf-8")
+    assert main(["evaluate", str(part)]) == 2
+    assert "no model" in capsys.readouterr().err

