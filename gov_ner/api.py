@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,13 +38,64 @@ def default_model_path() -> str:
                   f"or pass a path to gov_ner.load()")
 
 
+def model_dir(spec: str | Path) -> Path | None:
+    """The directory holding config.cfg of a model given as a path or an installed package name."""
+    path = Path(spec)
+    if (path / "config.cfg").is_file():
+        return path
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec(str(spec))
+    except (ImportError, ValueError):
+        return None
+    for location in (found.submodule_search_locations or []) if found else []:
+        for sub in sorted(Path(location).iterdir()):
+            if (sub / "config.cfg").is_file():
+                return sub
+    return None
+
+
+@contextmanager
+def _entry_point_scan_skipped(config_dir: Path | None):
+    """Skip spaCy's factory entry-point scan when the config names no unregistered factory.
+
+    Every new Language imports all packages that register spaCy factories through entry points
+    (Language.__init__); with spacy-transformers installed that imports transformers and
+    scikit-learn, about 8 s of a 12 s load of the CNN model. When every factory the config
+    names is already registered (ours by `import gov_ner.pipeline`, spaCy's own by spacy), the
+    scan cannot add anything the pipeline uses, so it is skipped for this load.
+    """
+    from spacy.pipeline.factories import register_factories
+    from spacy.util import load_config, registry
+
+    register_factories()  # spaCy's built-in factories register lazily
+    needed: set[str] = set()
+    if config_dir is not None:
+        cfg = load_config(config_dir / "config.cfg", interpolate=False)
+        needed = {c.get("factory") for c in cfg.get("components", {}).values()}
+    known = registry.factories.get_all()  # without entry points: names already imported
+    lang = cfg["nlp"]["lang"] if config_dir is not None else ""
+    if config_dir is None or None in needed or not all(f in known or f"{lang}.{f}" in known for f in needed):
+        yield
+        return
+    scanner = registry._entry_point_factories
+    scanner.get_all = lambda: {}  # instance attribute shadows the method for this load only
+    try:
+        yield
+    finally:
+        del scanner.get_all
+
+
 def load(name: str | Path | None = None) -> Language:
     """Load a gov_ner pipeline: a model directory, an installed package name, or the shipped model."""
     import spacy
 
     from . import pipeline  # noqa: F401  registers the components the config names
 
-    return spacy.load(name if name is not None else default_model_path())
+    name = name if name is not None else default_model_path()
+    with _entry_point_scan_skipped(model_dir(name)):
+        return spacy.load(name)
 
 
 def _default_nlp() -> Language:

@@ -202,7 +202,7 @@ def cmd_retrain(args) -> int:
         print(f"{len(err.problems)} problems in the new annotations; nothing was trained or written",
               file=sys.stderr)
         return 1
-    except FileExistsError as err:
+    except (FileExistsError, FileNotFoundError) as err:
         print(err, file=sys.stderr)
         return 1
     print("\nheld-out entities, before and after")

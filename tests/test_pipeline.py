@@ -63,3 +63,16 @@ def test_long_report_in_one_call_keeps_offsets(tiny_model, corpus_texts):
     assert all(text[e.start:e.end] == e.text for e in report.entities)
     starts = [e.start for e in report.entities]
     assert starts == sorted(starts)
+
+
+def test_loading_a_cnn_model_does_not_import_transformers(tiny_model):
+    """spaCy's factory entry-point scan (it imports spacy-transformers, transformers and
+    scikit-learn) is skipped when the config needs nothing from it: load time, issue #7."""
+    import subprocess
+    import sys
+
+    code = ("import sys, gov_ner; nlp = gov_ner.load(sys.argv[1]); doc = nlp('总投资8亿元'); "
+            "print(nlp.pipe_names, [e.text for e in doc.ents], 'spacy_transformers' in sys.modules, "
+            "'transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tiny_model)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['tok2vec',", "'ner',", "'amounts',", "'relations']", "['8亿元']", "False", "False"]

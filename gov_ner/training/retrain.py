@@ -86,30 +86,17 @@ def sourced_config(model_dir: Path, max_steps: int, learn_rate: float | None) ->
     return cfg.to_str()
 
 
-def _model_dir(spec: str) -> Path:
-    """Directory of a model given as a path or an installed package name."""
-    path = Path(spec)
-    if path.is_dir():
-        return path
-    import importlib
-
-    module = importlib.import_module(spec)
-    pkg = Path(module.__file__).parent
-    dirs = [d for d in pkg.iterdir() if d.is_dir() and (d / "config.cfg").exists()]
-    if not dirs:
-        raise OSError(f"no model directory inside package {spec}")
-    return dirs[0]
-
-
 def retrain(args: RetrainArguments, data: DataArguments | None = None, root: Path = Path("."),
             log=print) -> dict:
     """Run the whole retrain; return {"model": path, "before": scores, "after": scores, ...}."""
-    from ..api import default_model_path
+    from ..api import default_model_path, model_dir
     from .results import score_systems
 
     data = data or DataArguments()
     out = Path(args.output)
-    base_dir = _model_dir(args.base or default_model_path())
+    base_dir = model_dir(args.base or default_model_path())
+    if base_dir is None:
+        raise FileNotFoundError(f"no model (directory with config.cfg, or installed package) at {args.base!r}")
     if out.resolve() == base_dir.resolve() or base_dir.resolve() in out.resolve().parents \
             or out.resolve() in base_dir.resolve().parents:
         raise FileExistsError(f"{out} would overwrite the base model {base_dir}; choose another --output")
