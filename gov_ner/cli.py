@@ -303,7 +303,7 @@ def cmd_crossval(args) -> int:
 
     from .training.crossval import cross_validate
     from .training.data import DataArguments
-    from .training.evaluate import format_scores
+    from .training.evaluate import format_relation_scores, format_scores
     from .training.train import TrainingArguments
 
     result = cross_validate(TrainingArguments(config=args.config, output=args.output, encoder=args.encoder,
@@ -311,7 +311,8 @@ def cmd_crossval(args) -> int:
                             DataArguments(annotations=tuple(args.annotations)))
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
     sections = [f"## held out: {fold}\n\n" + format_scores({Path(args.config).stem: scores}, labels)
-                for fold, scores in result.items()]
+                + "\n\n" + format_relation_scores(result["relations"].get(fold, {}))
+                for fold, scores in result["entities"].items()]
     print("\n\n".join(sections))
     if args.markdown:
         Path(args.markdown).write_text(

@@ -61,3 +61,13 @@ def test_cli_evaluate_needs_a_model(tmp_path, capsys):
     part.write_text('{"id": "x#1", "text": "天津", "spans": []}\n', encoding="utf-8")
     assert main(["evaluate", str(part)]) == 2
     assert "no model" in capsys.readouterr().err
+
+
+def test_relation_rows_pool_over_folds():
+    from gov_ner.training.results import pool_relation_rows
+
+    fold1 = {"r / gold": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "support": 2, "predicted": 1}}
+    fold2 = {"r / gold": {"precision": 0.5, "recall": 1.0, "f1": 0.667, "support": 1, "predicted": 2}}
+    pooled = pool_relation_rows([fold1, fold2])["r / gold"]
+    assert (pooled["support"], pooled["predicted"]) == (3, 3)
+    assert pooled["precision"] == pytest.approx(2 / 3) and pooled["recall"] == pytest.approx(2 / 3)

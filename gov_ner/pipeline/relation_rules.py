@@ -15,6 +15,11 @@ from .extensions import REL_LABEL
 from .relation_features import CLAUSE_END, CUES, DISTRACTORS, SENT_END
 
 
+# between an amount and the project it qualifies: nothing, or 的 then at most a short name
+# (no clause break, no digits) and an opening quote
+_QUALIFIES = re.compile(r"(的[^，,、。！？；!?;:：\n0-9]{0,8}?[“\"「『]?)?")
+
+
 def _cue_in_clause(text: str, start: int, window: int = 10) -> bool:
     clause = CLAUSE_END.split(text[max(0, start - window):start])[-1]
     if any(d in clause for d in DISTRACTORS):
@@ -29,8 +34,10 @@ def rule_relations(doc: Doc) -> dict:
     for money in (e for e in doc.ents if e.label_ == "MONEY"):
         if not _cue_in_clause(text, money.start_char):
             continue
-        # 总投资8亿元的【X】: the amount qualifies the project right after it
-        after = [p for p in projects if p.start_char >= money.end_char and text[money.end_char:p.start_char] in ("的", "")]
+        # 总投资8亿元的【X】: the amount qualifies the project right after it, possibly with the
+        # developer's name or an opening quote in between (总投资14亿元的碧桂园“【X】”)
+        after = [p for p in projects if p.start_char >= money.end_char
+                 and _QUALIFIES.fullmatch(text[money.end_char:p.start_char])]
         if after:
             rel[(after[0].start, money.start)] = {REL_LABEL: 1.0}
             continue

@@ -37,22 +37,44 @@ def load_system(spec: str):
 def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
     """Entity scores per system, and relation scores (given gold entities and end to end) for
     every system with a relation step, plus the cue-word rule on the same entities."""
-    from ..pipeline.relation_rules import rule_relations
-    from .evaluate import evaluate_relations
-
     ents, rels = {}, {}
     for name, spec in systems.items():
         nlp = load_system(spec)
         ents[name] = evaluate_ner(nlp, records)
-        if "relations" in nlp.pipe_names:
-            rels[f"{name} relation step / gold"] = evaluate_relations(nlp, records, gold_entities=True)
-            rels[f"{name} relation step / predicted by {name}"] = evaluate_relations(nlp, records, gold_entities=False)
-            rels[f"cue-word rule / predicted by {name}"] = evaluate_relations(nlp, records, gold_entities=False,
-                                                                              relate=rule_relations)
-    if rels:
-        rels["cue-word rule / gold"] = evaluate_relations(rule_baseline(), records, gold_entities=True,
-                                                          relate=rule_relations)
+        rels.update(relation_rows(name, nlp, records))
     return ents, rels
+
+
+def relation_rows(name: str, nlp, records: list[Record]) -> dict[str, dict]:
+    """Relation scores of a pipeline's relation step and of the cue-word rule, each given gold
+    entities and end to end (from the pipeline's entities); {} if it has no relation step."""
+    from ..pipeline.relation_rules import rule_relations
+    from .evaluate import evaluate_relations
+
+    if "relations" not in nlp.pipe_names:
+        return {}
+    return {
+        f"{name} relation step / gold": evaluate_relations(nlp, records, gold_entities=True),
+        f"{name} relation step / predicted by {name}": evaluate_relations(nlp, records, gold_entities=False),
+        "cue-word rule / gold": evaluate_relations(rule_baseline(), records, gold_entities=True,
+                                                   relate=rule_relations),
+        f"cue-word rule / predicted by {name}": evaluate_relations(nlp, records, gold_entities=False,
+                                                                   relate=rule_relations),
+    }
+
+
+def pool_relation_rows(rows: list[dict[str, dict]]) -> dict[str, dict]:
+    """Sum true positives, predictions and gold counts of the same rows over several folds."""
+    from .evaluate import _prf
+
+    totals: dict[str, list[int]] = {}
+    for fold in rows:
+        for key, r in fold.items():
+            t = totals.setdefault(key, [0, 0, 0])
+            t[0] += round(r["recall"] * r["support"])
+            t[1] += r["predicted"]
+            t[2] += r["support"]
+    return {key: _prf(*t) for key, t in totals.items()}
 
 
 def write_results(path: Path, scores: dict[str, dict], *, records: list[Record], command: str,
