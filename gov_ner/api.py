@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -56,45 +55,18 @@ def model_dir(spec: str | Path) -> Path | None:
     return None
 
 
-@contextmanager
-def _entry_point_scan_skipped(config_dir: Path | None):
-    """Skip spaCy's factory entry-point scan when the config names no unregistered factory.
-
-    Every new Language imports all packages that register spaCy factories through entry points
-    (Language.__init__); with spacy-transformers installed that imports transformers and
-    scikit-learn, about 8 s of a 12 s load of the CNN model. When every factory the config
-    names is already registered (ours by `import gov_ner.pipeline`, spaCy's own by spacy), the
-    scan cannot add anything the pipeline uses, so it is skipped for this load.
-    """
-    from spacy.pipeline.factories import register_factories
-    from spacy.util import load_config, registry
-
-    register_factories()  # spaCy's built-in factories register lazily
-    needed: set[str] = set()
-    if config_dir is not None:
-        cfg = load_config(config_dir / "config.cfg", interpolate=False)
-        needed = {c.get("factory") for c in cfg.get("components", {}).values()}
-    known = registry.factories.get_all()  # without entry points: names already imported
-    lang = cfg["nlp"]["lang"] if config_dir is not None else ""
-    if config_dir is None or None in needed or not all(f in known or f"{lang}.{f}" in known for f in needed):
-        yield
-        return
-    scanner = registry._entry_point_factories
-    scanner.get_all = lambda: {}  # instance attribute shadows the method for this load only
-    try:
-        yield
-    finally:
-        del scanner.get_all
-
-
 def load(name: str | Path | None = None) -> Language:
     """Load a gov_ner pipeline: a model directory, an installed package name, or the shipped model."""
     import spacy
 
     from . import pipeline  # noqa: F401  registers the components the config names
 
+    from .pipeline.loading import config_factories, entry_point_scan_skipped
+
     name = name if name is not None else default_model_path()
-    with _entry_point_scan_skipped(model_dir(name)):
+    found = model_dir(name)
+    lang, factories = config_factories(found) if found is not None else (None, None)
+    with entry_point_scan_skipped(lang, factories):
         return spacy.load(name)
 
 

@@ -28,7 +28,10 @@ class ConversionReport:
 
 def blank_nlp() -> Language:
     """A blank Chinese pipeline with the project's tokenizer (char tokens, normalised text)."""
-    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+    from .pipeline.loading import entry_point_scan_skipped
+
+    with entry_point_scan_skipped("zh", ()):
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
 
 
 def record_to_doc(rec: Record, nlp: Language, report: ConversionReport | None = None) -> Doc:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from seqeval.metrics import classification_report
-from seqeval.scheme import IOB2
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +27,10 @@ def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) ->
 
 def score_sequences(gold: list[list[str]], pred: list[list[str]]) -> dict:
     """{label: {precision, recall, f1, support}} for the five labels plus 'micro'."""
+    # imported here: seqeval pulls in scikit-learn (~2.7 s), which extraction never needs
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+
     report = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
     out = {}
     for label in ENTITY_LABELS:

@@ -6,7 +6,6 @@ import json
 import platform
 from pathlib import Path
 
-import spacy
 
 from ..annotations.schema import Record
 from ..convert import blank_nlp
@@ -27,11 +26,11 @@ def load_system(spec: str):
     if spec == "rules":
         return rule_baseline()
     if spec.endswith("+amounts"):
-        nlp = spacy.load(spec[: -len("+amounts")])
+        nlp = gov_ner.load(spec[: -len("+amounts")])
         if "amounts" not in nlp.pipe_names:
             nlp.add_pipe("gov_ner_amount_rules", name="amounts", after="ner", config={"mode": "own"})
         return nlp
-    return spacy.load(spec)
+    return gov_ner.load(spec)
 
 
 def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
