@@ -298,6 +298,19 @@ def cmd_package(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    from .packaging import release_model
+
+    try:
+        out = release_model(args.model, args.output, name=args.name, version=args.version,
+                            description=args.description, relations=args.relations)
+    except FileExistsError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"release: {out}")
+    return 0
+
+
 def cmd_crossval(args) -> int:
     import json
 
@@ -422,6 +435,19 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", help="write here instead of standard output")
     x.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=cmd_extract)
+
+    rl = sub.add_parser("release", help="copy a trained model into a new release directory (models/...)",
+                        description="Load a trained pipeline, set its name, version and description, optionally "
+                                    "replace the learned relation step by the cue-word rule (same name, same "
+                                    "output), and save it to a new directory. Never overwrites.")
+    rl.add_argument("model", help="trained model directory (e.g. RUN/model-best)")
+    rl.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_cnn-0.2.0")
+    rl.add_argument("--name", required=True, help="meta name (spaCy prefixes the language: gov_ner_cnn)")
+    rl.add_argument("--version", required=True)
+    rl.add_argument("--description", default="", help="meta description: how it was trained")
+    rl.add_argument("--relations", choices=("learned", "rules"), default="learned",
+                    help="relation step to ship (default: %(default)s)")
+    rl.set_defaults(func=cmd_release)
 
     r = sub.add_parser("retrain", help="add new annotations and train a new model; before/after held-out table",
                        description="Validate the new annotation files (ours, Prodigy or doccano JSONL; nothing is "

@@ -47,3 +47,28 @@ def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str | 
         target = output_dir / wheels[0].name
         shutil.copy2(wheels[0], target)
     return target
+
+
+def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, version: str,
+                  description: str, relations: str = "learned") -> Path:
+    """Copy a trained pipeline into a new release directory (models/zh_NAME-VERSION).
+
+    relations="rules" replaces the learned relation step with the cue-word rule component,
+    under the same name and with the same output (doc._.rel, doc._.investments): what issue #5
+    asks for when the rule scores better. The trained model is only read; an existing output
+    directory is refused.
+    """
+    import gov_ner
+
+    output_dir = Path(output_dir)
+    if output_dir.exists():
+        raise FileExistsError(f"{output_dir} exists; releases are never overwritten")
+    if relations not in ("learned", "rules"):
+        raise ValueError(f"relations must be 'learned' or 'rules', not {relations!r}")
+    nlp = gov_ner.load(model_dir)
+    if relations == "rules" and "relations" in nlp.pipe_names:
+        nlp.replace_pipe("relations", "gov_ner_relation_rules")
+    nlp.meta.update({"name": name, "version": version, "description": description, "license": "MIT",
+                     "author": "gov_ner", "url": "", "email": ""})
+    nlp.to_disk(output_dir)
+    return output_dir

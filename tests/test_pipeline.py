@@ -76,3 +76,18 @@ def test_loading_a_cnn_model_does_not_import_transformers(tiny_model):
             "'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(tiny_model)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["['tok2vec',", "'ner',", "'amounts',", "'relations']", "['8亿元']", "False", "False"]
+
+
+def test_release_swaps_in_the_rule_relation_step(tiny_model, tmp_path):
+    from gov_ner.packaging import release_model
+
+    out = release_model(tiny_model, tmp_path / "rel", name="gov_ner_test", version="9.9.9", description="t",
+                        relations="rules")
+    nlp = gov_ner.load(out)
+    assert nlp.pipe_names[-1] == "relations" and nlp.meta["version"] == "9.9.9"
+    assert nlp.get_pipe_meta("relations").factory == "gov_ner_relation_rules"
+    report = gov_ner.extract("总投资8亿元的中公科教小镇开工。", nlp=nlp)
+    for inv in report.investments:
+        assert inv.money.text == "8亿元" and inv.score == 1.0
+    with pytest.raises(FileExistsError):
+        release_model(tiny_model, out, name="x", version="1", description="")
