@@ -13,6 +13,14 @@ Labels follow shared/ANNOTATION_GUIDELINES.md (boundaries, decided cases).
     python training/make_synthetic.py --n 1500 --seed 13 \
         --output annotations/synthetic/investment.synthetic.jsonl
 
+A second family (`--family ner`) holds report-style sentences rich in ORG and LOC, with
+ORG / LOC / PROJECT contrasts (an institution that acts is ORG, one being built PROJECT; a
+zone where firms settle is LOC), built from invented names; it is aimed at the entity
+model and holds relations only where a named project is invested in:
+
+    python training/make_synthetic.py --family ner --n 1200 --seed 17 \
+        --output annotations/synthetic/ner.synthetic.jsonl
+
 Standard library only. A small share of records is written in traditional characters
 with the character table below (one character for one, so offsets do not move); when the
 `opencc` package is importable the script checks that OpenCC's s2t conversion gives the
@@ -1004,7 +1012,13 @@ def inv_village(p: Para, r: random.Random) -> None:
         p.t(pick(r, ("完工，", "投入使用，", "建成，")), pick(r, ("投资", "总投资", "耗资")))
         m = money(p, r, "small", tail=True)
     p.rel(idx, m)
-    p.t("，", pick(r, ("受益群众1200余人", "村集体年增收8万元", "村容村貌明显改善", "群众满意度明显提升")), "。")
+    outcome = pick(r, ("受益群众1200余人", "村集体年增收8万元", "村容村貌明显改善", "群众满意度明显提升"))
+    if outcome.endswith("万元"):  # income, not investment: MONEY without a relation
+        p.t("，村集体年增收")
+        p.e("8万元", "MONEY")
+        p.t("。")
+    else:
+        p.t("，", outcome, "。")
 
 
 def inv_chain_loc(p: Para, r: random.Random) -> None:
@@ -1344,9 +1358,19 @@ S2T_PAIRS = (
     "转轉轴軸轻輕输輸边邊达達过過运運进進远遠选選钢鋼铁鐵铝鋁银銀铸鑄铺鋪链鏈销銷锂鋰锐銳镇鎮长長门門问問间間阳陽阶階"
     "际際陕陝险險顶頂项項顺順预預领領题題额額饮飲饲飼馆館马馬驻駐验驗鸡雞鸿鴻黄黃齐齊龙龍"
 )
-S2T = str.maketrans(S2T_PAIRS[0::2], S2T_PAIRS[1::2])
+# Added for the NER family (--family ner); same rule: OpenCC's s2t in this family's phrases.
+S2T_PAIRS_NER = (
+    "员員报報儿兒峰峯滩灘审審兴興记記参參举舉购購请請荣榮检檢称稱仪儀断斷见見诉訴奋奮厦廈编編赔賠并並册冊适適龄齡"
+    "宾賓难難势勢挂掛奥奧莱萊迁遷视視军軍筑築丽麗队隊访訪应應晋晉细細则則统統寿壽焕煥讼訟络絡诈詐骗騙讯訊赛賽键鍵"
+    "听聽砺礪筛篩风風认認献獻闻聞货貨剧劇识識让讓胜勝闭閉紧緊阵陣责責欢歡帼幗牵牽异異状狀携攜绩績侧側谐諧灾災灯燈"
+    "盏盞艳豔静靜涛濤辉輝鹏鵬伟偉刚剛读讀权權践踐楼樓随隨仅僅执執贯貫谈談邹鄒宽寬语語陆陸贺賀谭譚拥擁赵趙韩韓"
+    "谢謝钱錢论論连連价價坛壇严嚴陈陳顾顧贾賈汤湯龚龔吕呂孙孫吴吳冯馮卢盧邓鄧许許义義苏蘇蒋蔣郑鄭韦韋罗羅"
+)
+S2T = str.maketrans(S2T_PAIRS[0::2] + S2T_PAIRS_NER[0::2], S2T_PAIRS[1::2] + S2T_PAIRS_NER[1::2])
 # Phrases whose characters convert otherwise than the table says (same length).
-S2T_PHRASES = (("上下游", "上下游"), ("回流", "迴流"))
+S2T_PHRASES = (("上下游", "上下游"), ("回流", "迴流"),
+               # NER family: 制 / 注 / 历 / 斗 convert by word
+               ("控制", "控制"), ("贯制", "貫制"), ("注册", "註冊"), ("历史", "歷史"), ("奋斗", "奮鬥"), ("编制", "編制"), ("骨干", "骨幹"), ("实干", "實幹"), ("干路", "幹路"))
 # Places where OpenCC's s2t is itself wrong for this text: 路签 is read as 路籤 (a railway
 # token) in 高速公路签约额. The check compares after this correction.
 OPENCC_QUIRKS = (("路籤約", "路簽約"),)
@@ -1434,7 +1458,8 @@ def build(r: random.Random, name: str) -> Para:
     return p
 
 
-def to_record(p: Para, number: int, name: str, seed: int, traditional: bool, halfwidth: bool) -> dict:
+def to_record(p: Para, number: int, name: str, seed: int, traditional: bool, halfwidth: bool,
+              id_prefix: str = "synthetic", family: str | None = None) -> dict:
     text = p.text
     if traditional:
         text = to_traditional(text)
@@ -1447,12 +1472,15 @@ def to_record(p: Para, number: int, name: str, seed: int, traditional: bool, hal
         ({"head": new_index[h], "child": new_index[c], "label": RELATION} for h, c in p.rels),
         key=lambda rel: (rel["head"], rel["child"]),
     )
+    meta = {"synthetic": True, "template": name, "generator": GENERATOR, "seed": seed}
+    if family is not None:  # the first family's records carry no family field
+        meta["family"] = family
     return {
-        "id": f"synthetic#{number:05d}",
+        "id": f"{id_prefix}#{number:05d}",
         "text": text,
         "spans": spans,
         "relations": relations,
-        "meta": {"synthetic": True, "template": name, "generator": GENERATOR, "seed": seed},
+        "meta": meta,
     }
 
 
@@ -1489,6 +1517,1186 @@ def dumps(records: list[dict]) -> str:
     return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
 
 
+# ======================================================================================
+# Second family: NER sentences (--family ner)
+# ======================================================================================
+# Report-style sentences rich in ORG and LOC, with ORG / LOC / PROJECT contrasts: the same
+# kind of institution is ORG when it acts, is honoured or moves, and PROJECT when the
+# sentence is about building or investing in it; a zone is LOC where firms settle. Names are
+# put together from neutral syllables below, so hundreds of distinct invented names occur;
+# the only real names are macro-regions (京津冀, 长三角 …) and five national news outlets
+# (新华社 …). Nothing is taken from the corpus or the gold files. Relations occur only where a
+# named project is invested in, by the first family's rules.
+NER_FAMILY = "ner"
+NER_ID_PREFIX = "synthetic-ner"  # ids synthetic-ner#00001 …: never clash with synthetic#…
+
+NER_STEM_FIRST = "东西南北青安宁平兴丰嘉永长清富泰康乐广红白金玉明德福昌瑞文华龙凤桃柳杏"
+NER_STEM_SECOND = "山泉川林桥溪岭湖江源阳庄峰坪沙湾口城原田浦滩营店集堡"
+# Stems never used: names in the guides' examples and big real cities.
+NER_STEM_BLOCK = frozenset((
+    "金江", "东湖", "长沙", "东营", "东城", "西城", "南城", "北城", "平山", "乐山", "金山", "南山", "东山",
+    "西山", "青岛", "白山", "清江", "文山", "昌平", "长城", "凤城", "丰台", "桃源", "华山", "泰山", "龙口",
+    "云阳", "安阳", "南阳", "德阳", "丰城", "清源", "凤凰", "长江", "玉溪",
+))
+NER_STEMS = tuple(a + b for a in NER_STEM_FIRST for b in NER_STEM_SECOND if a + b not in NER_STEM_BLOCK)
+NER_BRAND_FIRST = "鑫瑞恒晟博宏盛诚嘉润祥凯启正中天海科远联创新永昌"
+NER_BRAND_SECOND = "达信通泰源丰科华宇航邦锐力德升腾安和利远"
+NER_BRANDS = tuple(a + b for a in NER_BRAND_FIRST for b in NER_BRAND_SECOND if a != b)
+NER_SURNAMES = "张王李赵刘陈杨黄周吴徐孙马郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘蒋蔡杜程苏魏吕丁任姚卢崔谭陆汪石廖贾夏韦方邹孟熊秦邱尹薛段侯史陶贺顾毛郝龚邵钱严武戴孔汤"
+NER_GIVEN = "伟芳娜敏静丽强磊军洋勇艳娟涛明超秀霞刚英华建国红文海林春玉雪辉鹏宇浩凯斌波晨阳东峰健亮"
+NER_ORDINALS = "一二三四五六七八"
+
+NER_LEADS = ("一年来，", "过去一年，", "今年以来，", "五年来，", "本届政府任期内，", "去年，", "")
+NER_FIELDS = ("新材料", "智能制造", "生物医药", "新能源", "数字经济", "现代农业", "海洋工程", "先进计算", "环境科学",
+              "人工智能", "低碳技术", "工业设计")
+NER_DEPTS = ("发展改革委", "教育局", "科技局", "工业和信息化局", "民政局", "司法局", "财政局", "人力资源和社会保障局",
+             "生态环境局", "住房和城乡建设委", "城市管理委", "交通运输局", "水务局", "农业农村委", "商务局", "文化和旅游局",
+             "卫生健康委", "退役军人事务局", "应急管理局", "市场监管局", "统计局", "医保局", "政务服务办", "审计局",
+             "国资委", "疾病预防控制中心", "规划和自然资源局", "科学技术协会", "工商业联合会", "总工会")
+NER_DEPTS_CITY = ("发展改革委", "生态环境局", "教育局", "商务局", "交通运输局", "市场监管局", "科技局", "卫生健康委")
+NER_HONOURS_PLACE = ("全国文明城区", "国家生态文明建设示范区", "全国双拥模范城", "国家级全域旅游示范区", "全国科技创新百强区",
+                     "省级食品安全示范区", "全国信用体系建设示范区", "国家知识产权强县工程示范区", "全国义务教育优质均衡发展区",
+                     "全国平安建设先进地区", "国家农产品质量安全示范区")
+NER_HONOURS_TOWN = ("全国千强镇", "全国重点镇", "省级特色小镇", "国家级卫生乡镇", "全国乡村治理示范乡镇")
+NER_HONOURS_VILLAGE = ("全国民主法治示范村", "国家级传统村落", "全国乡村旅游重点村", "省级美丽乡村示范村", "全国文明村")
+NER_HONOURS_COMMUNITY = ("全国综合减灾示范社区", "全国和谐社区建设示范社区", "省级文明社区", "全国示范性老年友好型社区")
+NER_HONOURS_ORG = ("全国先进集体", "全国五一劳动奖状", "省级文明单位", "全国巾帼文明岗", "全国法治政府建设示范单位", "省级先进基层党组织")
+NER_CAMPAIGNS = ("放管服", "一网通办", "我为群众办实事", "双随机、一公开", "四下基层", "诚信兴商", "文明餐桌", "清廉机关",
+                 "万企兴万村", "消费促进月", "百日攻坚", "春风行动", "安全生产月", "最多跑一次", "接诉即办")
+NER_EVENTS = ("数字经济发展峰会", "全国青少年足球邀请赛", "秋季招商推介会", "科技成果转化对接会",
+              "京剧艺术节", "全民健身运动会", "农民丰收节", "新能源汽车展", "人才招聘大会", "乡村振兴论坛", "消费季启动仪式")
+NER_GENERIC = ("规上工业企业", "专精特新中小企业", "国家高新技术企业", "科技型中小企业", "重点企业", "外资企业", "民营企业")
+
+
+class NerPara(Para):
+    """A paragraph of the NER family with its reporting place: a district, county or county-level
+    city (home) and the city or province above it (parent). The bodies 区委 / 县政府 … and 全区 /
+    我县 refer to them."""
+
+    def __init__(self, r: random.Random) -> None:
+        super().__init__()
+        self.level = weighted(r, ((6, "区"), (3, "县"), (2, "市")))
+        self.parent_level = "省" if self.level == "市" else "市"
+        self.home_stem, self.parent_stem = r.sample(NER_STEMS, 2)
+        self.used_names: set[str] = set()
+
+    @property
+    def home(self) -> str:
+        return self.home_stem + self.level
+
+    @property
+    def parent(self) -> str:
+        return self.parent_stem + self.parent_level
+
+
+def nm_stem(r: random.Random, p: NerPara | None = None) -> str:
+    """A stem unlike the paragraph's home and parent stems."""
+    while True:
+        s = pick(r, NER_STEMS)
+        if p is None or s not in (p.home_stem, p.parent_stem):
+            return s
+
+
+def nm_person(r: random.Random) -> str:
+    return pick(r, NER_SURNAMES) + "".join(pick(r, NER_GIVEN) for _ in range(r.randint(1, 2)))
+
+
+def nm_date(r: random.Random) -> str:
+    return f"{r.randint(2019, 2025)}年{r.randint(1, 12)}月{r.randint(1, 28)}日"
+
+
+def nm_term(r: random.Random) -> str:
+    """第十七届 …"""
+    return "第" + cn_int(r.randint(14, 19)) + "届"
+
+
+# --- places (LOC) ----------------------------------------------------------------------
+def nm_district(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + pick(r, ("区", "区", "县"))
+
+
+def nm_city(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + "市"
+
+
+def nm_province(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + "省"
+
+
+def nm_street(r: random.Random, p: NerPara) -> str:
+    """A 街道 (sub-district): 青泉街道, 青泉路街, 青泉街."""
+    return nm_stem(r, p) + pick(r, ("街道", "街道", "路街", "街"))
+
+
+def nm_community(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + pick(r, ("社区", "社区", "家园社区", "花园社区", "新村社区", "苑社区"))
+
+
+def nm_road(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + pick(r, ("路", "南路", "北路", "东路", "西路", "中路", "大道", "大街"))
+
+
+def nm_town(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + pick(r, ("镇", "镇", "镇", "乡"))
+
+
+def nm_village(r: random.Random, p: NerPara) -> str:
+    if chance(r, 0.3):
+        return pick(r, NER_SURNAMES) + pick(r, ("家庄村", "家营村", "家沟村", "家坪村"))
+    return nm_stem(r, p) + "村"
+
+
+def nm_river(r: random.Random, p: NerPara) -> str:
+    s = nm_stem(r, p)
+    return s if s[-1] in "江湖溪" else s + pick(r, ("河", "河", "江", "湖"))
+
+
+def nm_building(r: random.Random, p: NerPara) -> str:
+    """A named building or venue where something happens (LOC)."""
+    return pick(r, (nm_stem(r, p), pick(r, NER_BRANDS))) + pick(
+        r, ("大厦", "国际大厦", "科技大厦", "国际会展中心", "国际会议中心", "文化广场", "体育馆", "大剧院", "宾馆"))
+
+
+def nm_zone(r: random.Random, p: NerPara) -> str:
+    """A zone as a place: 青泉经济开发区, or the report's own 高新区 / 经开区 / 开发区."""
+    if chance(r, 0.15):
+        return pick(r, ZONE_SHORT)
+    return pick(r, (p.home_stem, nm_stem(r, p))) + pick(r, ZONE_KINDS + ("高新区", "经济技术开发区"))
+
+
+NER_REGIONS = ("京津冀", "长三角", "粤港澳大湾区", "中西部地区", "中部地区", "东北地区", "成渝地区", "珠三角", "环渤海地区",
+               "西部地区")
+
+
+def nm_chain(r: random.Random, p: NerPara) -> str:
+    """A chain of places written together (one LOC)."""
+    c = r.random()
+    if c < 0.3:
+        return nm_province(r, p) + nm_city(r, p) + nm_district(r, p)
+    if c < 0.5:
+        return nm_stem(r, p) + pick(r, ("", "省")) + nm_city(r, p) + nm_district(r, p) + nm_town(r, p)
+    if c < 0.75:
+        return p.parent + p.home + nm_street(r, p)
+    return nm_city(r, p) + nm_district(r, p)
+
+
+# --- organisations (ORG) ---------------------------------------------------------------
+def nm_dept(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.55:
+        return p.level + pick(r, NER_DEPTS)
+    if c < 0.8:
+        return p.home + pick(r, NER_DEPTS)
+    return p.parent_level + pick(r, NER_DEPTS_CITY)
+
+
+def nm_brand(r: random.Random) -> str:
+    return pick(r, NER_BRANDS)
+
+
+def nm_company(r: random.Random, p: NerPara, branch: bool = True) -> str:
+    c = r.random()
+    if not branch and 0.25 <= c < 0.4:
+        c = 0.5
+    name = nm_brand(r) + pick(r, INDUSTRIES) + pick(r, COMPANY_SUFFIX)
+    if c < 0.25:
+        name = pick(r, (p.parent_stem, nm_stem(r, p))) + name
+    elif c < 0.4:  # a branch: the place stays inside the name
+        name = nm_brand(r) + pick(r, ("物流", "建设", "电力", "通信", "燃气", "供水")) + pick(
+            r, ("有限公司", "集团有限公司", "股份有限公司")) + pick(r, (p.home_stem, nm_stem(r, p))) + "分公司"
+    return name
+
+
+def nm_bank(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.4:
+        return pick(r, (p.parent_stem, p.home_stem, nm_stem(r, p))) + pick(r, ("农商银行", "农村商业银行", "村镇银行"))
+    if c < 0.8:
+        return nm_brand(r) + "银行" + pick(r, (p.parent_stem + "分行", p.home_stem + "支行", nm_stem(r, p) + "分行"))
+    return nm_brand(r) + "银行"
+
+
+def nm_insurer(r: random.Random, p: NerPara) -> str:
+    base = nm_brand(r) + pick(r, ("人寿保险股份有限公司", "财产保险股份有限公司", "保险集团"))
+    if "股份" in base and chance(r, 0.5):
+        base += pick(r, (p.parent_stem + "中心支公司", p.home_stem + "支公司"))
+    return base
+
+
+def nm_school(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.25:
+        return nm_stem(r, p) + pick(r, ("中学", "小学", "实验小学", "实验中学", "外国语学校", "实验学校", "职业中专"))
+    if c < 0.5:
+        return pick(r, (p.home, p.parent)) + "第" + pick(r, NER_ORDINALS) + pick(r, ("中学", "中学", "小学"))
+    if c < 0.65:  # short form: 青泉一中
+        return pick(r, (p.home_stem, p.parent_stem, nm_stem(r, p))) + pick(r, NER_ORDINALS[:5]) + "中"
+    if c < 0.85:
+        return pick(r, (nm_stem(r, p), p.home + "第" + pick(r, NER_ORDINALS[:5]))) + "幼儿园"
+    return nm_stem(r, p) + pick(r, ("街", "路")) + pick(r, ("小学", "幼儿园"))
+
+
+def nm_university(r: random.Random, p: NerPara) -> str:
+    return nm_stem(r, p) + pick(r, ("大学", "理工大学", "师范大学", "科技大学", "农业大学", "医科大学", "职业技术学院",
+                                     "工程学院"))
+
+
+def nm_institute(r: random.Random, p: NerPara) -> str:
+    """A university's research institute: 青川大学新材料研究院 (one ORG)."""
+    return nm_university(r, p).replace("职业技术学院", "大学") + pick(r, (pick(r, NER_FIELDS), p.home_stem)) + "研究院"
+
+
+def nm_hospital(r: random.Random, p: NerPara, cdc: bool = True) -> str:
+    """A hospital, a community health centre or (with `cdc`) a disease-control centre."""
+    c = r.random() * (1 if cdc else 0.9)
+    if c < 0.35:
+        return pick(r, (p.home, p.parent)) + pick(r, ("人民医院", "中医医院", "妇幼保健院", "第二人民医院"))
+    if c < 0.55:
+        return nm_stem(r, p) + pick(r, ("中心医院", "中医医院", "骨科医院"))
+    if c < 0.75:
+        return nm_university(r, p).replace("职业技术学院", "医学院").replace("工程学院", "医学院") + "附属医院"
+    if c < 0.9:
+        return nm_street(r, p) + "社区卫生服务中心"
+    return pick(r, (p.home, p.level)) + "疾病预防控制中心"
+
+
+def nm_design_institute(r: random.Random, p: NerPara) -> str:
+    return pick(r, (nm_stem(r, p), p.parent_stem)) + pick(
+        r, ("市政工程设计研究院", "建筑设计研究院有限公司", "城市规划设计研究院", "交通规划设计院", "农业科学研究院",
+            "环境科学研究院", "水利勘测设计研究院"))
+
+
+def nm_association(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.35:
+        return pick(r, (p.parent, p.home)) + pick(r, NER_FIELDS) + "产业联盟"
+    if c < 0.6:
+        return pick(r, (p.parent, p.home)) + pick(r, ("物流行业协会", "青年企业家协会", "个体劳动者协会", "餐饮行业协会",
+                                                     "建筑业协会", "电子商务协会"))
+    if c < 0.85:  # a hometown chamber: both places inside the name
+        return p.home + nm_stem(r, p) + "商会"
+    return nm_stem(r, p) + pick(r, ("商会", "企业联合会"))
+
+
+def nm_media(r: random.Random, p: NerPara, local: bool = False) -> str:
+    c = r.random()
+    if c < 0.2 and not local:
+        return pick(r, ("新华社", "人民日报", "光明日报", "经济日报", "中新社"))
+    if c < 0.75:
+        return pick(r, (p.parent_stem, nm_stem(r, p))) + pick(r, ("日报", "晚报", "广播电视台", "新闻网"))
+    return p.home + "融媒体中心"
+
+
+def nm_mall(r: random.Random, p: NerPara) -> str:
+    return nm_brand(r) + pick(r, ("购物中心", "广场购物中心", "百货", "商业广场", "奥莱购物公园"))
+
+
+def nm_zone_admin(r: random.Random, p: NerPara) -> str:
+    z = nm_zone(r, p)
+    return z + pick(r, ("管委会", "管理委员会"))
+
+
+# --- projects (PROJECT) ----------------------------------------------------------------
+def nm_school_project(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.3:
+        return p.home + "第" + pick(r, NER_ORDINALS) + pick(r, ("中学", "小学", "幼儿园")) + pick(r, ("", "新校区"))
+    if c < 0.6:
+        return nm_stem(r, p) + pick(r, ("实验小学", "中学", "幼儿园", "九年一贯制学校", "实验学校"))
+    if c < 0.8:
+        return nm_university(r, p) + nm_stem(r, p) + "校区"
+    return nm_school(r, p) + "新校区"
+
+
+def nm_hospital_project(r: random.Random, p: NerPara) -> str:
+    c = r.random()
+    if c < 0.4:
+        return p.home + pick(r, ("人民医院新院区", "中医医院迁建工程", "妇幼保健院", "第二人民医院", "精神卫生中心"))
+    if c < 0.7:
+        return nm_stem(r, p) + pick(r, ("中心医院", "康复医院", "社区卫生服务中心", "养老院"))
+    return p.home + pick(r, ("疾病预防控制中心业务楼", "急救中心", "传染病医院"))
+
+
+def nm_mall_project(r: random.Random, p: NerPara) -> str:
+    return nm_brand(r) + pick(r, ("购物中心", "商业综合体", "城市综合体", "奥莱购物公园"))
+
+
+def nm_park_project(r: random.Random, p: NerPara) -> str:
+    return pick(r, (p.home_stem, nm_stem(r, p))) + pick(r, PARKS_B)
+
+
+def nm_institution_project(r: random.Random, p: NerPara) -> str:
+    return pick(r, (nm_school_project, nm_hospital_project))(r, p)
+
+
+def ner_amount(p: NerPara, r: random.Random, lo: float, hi: float, tail: bool = True, mods: bool = True,
+               size: str = "project") -> int:
+    """An amount between lo and hi yuan (log-uniform), written like the first family's (`size`
+    "macro" or "group": no ranges such as 5-10亿元)."""
+    return money(p, r, size, value=lo * (hi / lo) ** r.random(), tail=tail, mods=mods)
+
+
+def nm_fresh(r: random.Random, p: NerPara, maker, n: int = 1) -> list[str]:
+    """n distinct names from `maker` that the paragraph has not used yet."""
+    out: list[str] = []
+    while len(out) < n:
+        name = maker(r, p)
+        if name not in out and name not in p.used_names:
+            out.append(name)
+    p.used_names.update(out)
+    return out
+
+
+def ner_list(p: NerPara, r: random.Random, names, label: str) -> None:
+    enumerate_items(p, r, names, lambda name: p.e(name, label))
+
+
+def ner_lead(p: NerPara, r: random.Random) -> None:
+    """An opening like 一年来， (never twice in one paragraph)."""
+    lead_ = pick(r, NER_LEADS)
+    if lead_ and lead_ in p.text:
+        return
+    p.t(lead_)
+
+
+def ner_whole(p: NerPara, r: random.Random) -> None:
+    """全区 / 我县 …: never an entity."""
+    p.t(pick(r, ("全", "我")) + p.level)
+
+
+# --- templates: report titles (standalone records, no 。) --------------------------------
+def ner_title_report(p: NerPara, r: random.Random) -> None:
+    """青泉区人民政府工作报告 (ORG) / 青泉区2024年政府工作报告 (LOC, the year follows)."""
+    c = r.random()
+    year = f"{r.randint(2019, 2025)}年"
+    if c < 0.35:
+        p.e(p.home + "人民政府", "ORG")
+        p.t("工作报告")
+    elif c < 0.65:
+        p.e(p.home, "LOC")
+        p.t(year, "政府工作报告")
+    elif c < 0.85:
+        p.t(year)
+        p.e(p.home + "政府", "ORG")
+        p.t("工作报告")
+    else:
+        p.t("政府工作报告")
+
+
+def ner_title_session(p: NerPara, r: random.Random) -> None:
+    """——2024年1月10日在【青泉区第十八届人民代表大会】第三次会议上."""
+    p.t(pick(r, ("——", "—— ", "")), nm_date(r), "在")
+    p.e(p.home + nm_term(r) + "人民代表大会", "ORG")
+    p.t("第", cn_int(r.randint(1, 6)), "次会议上")
+
+
+def ner_title_signature(p: NerPara, r: random.Random) -> None:
+    """【青泉区人民政府】区长 张三: the body is ORG, the person is not an entity."""
+    p.e(p.home + pick(r, ("人民政府", "人民政府", "政府")), "ORG")
+    p.t(pick(r, ("", "代", "副")) + p.level + "长", pick(r, (" ", "　", "  ", "")), nm_person(r))
+
+
+NER_TITLE_TEMPLATES = ("ner_title_report", "ner_title_session", "ner_title_signature")
+
+
+# --- templates: government bodies ----------------------------------------------------------
+def ner_report_opening(p: NerPara, r: random.Random) -> None:
+    """我代表【区政府】…并请区政协委员 (a role noun) 提出意见."""
+    p.t("各位代表：现在，我代表")
+    p.e(pick(r, (p.home + "人民政府", p.level + "人民政府", p.level + "政府")), "ORG")
+    p.t("向大会报告工作，请予审议，并请", p.level, "政协委员和其他列席人员提出意见。")
+
+
+def ner_leadership(p: NerPara, r: random.Random) -> None:
+    p.t(pick(r, ("一年来，", "过去五年，", "")), "在")
+    p.e(p.parent_level + "委", "ORG")
+    p.t("、")
+    p.e(p.parent_level + "政府", "ORG")
+    p.t("和")
+    p.e(pick(r, (p.level + "委", "中共" + p.home + "委员会")), "ORG")
+    p.t("的坚强领导下，在")
+    p.e(pick(r, (p.level + "人大常委会", p.home + "人大常委会")), "ORG")
+    p.t("和")
+    p.e(pick(r, (p.level + "政协", "政协" + p.home + "委员会")), "ORG")
+    p.t("的监督支持下，", pick(r, ("全", "我")), p.level, pick(r, ("人民", "上下")),
+        pick(r, ("团结奋斗、攻坚克难", "砥砺奋进、真抓实干")), "，经济社会发展取得新成效。")
+
+
+def ner_office_titles(p: NerPara, r: random.Random) -> None:
+    """【市委】常委、【区委】书记张三到【公司】调研: bodies before titles are ORG, persons not."""
+    if chance(r, 0.5):
+        p.e(p.parent_level + "委", "ORG")
+        p.t("常委、")
+    p.e(p.level + "委", "ORG")
+    p.t("书记", nm_person(r), pick(r, ("，", "和")))
+    p.e(p.level + "委", "ORG")
+    p.t("副书记、", p.level, "长", nm_person(r), "先后到")
+    p.e(nm_company(r, p), "ORG")
+    p.t("、")
+    p.e(pick(r, (nm_university(r, p), nm_hospital(r, p))), "ORG")
+    p.t(pick(r, ("调研", "走访调研", "现场办公")), "，", pick(r, ("帮助解决实际困难", "协调解决问题12项", "听取意见建议")), "。")
+
+
+def ner_congress(p: NerPara, r: random.Random) -> None:
+    """【区第十八届人民代表大会】第三次会议 (the session stays outside); 人大代表 not an entity."""
+    p.e(pick(r, (p.home, p.level)) + nm_term(r) + "人民代表大会", "ORG")
+    p.t("第", cn_int(r.randint(1, 6)), "次会议", pick(r, ("于", "")), nm_date(r), pick(r, ("隆重开幕", "胜利闭幕", "召开")), "，")
+    p.t(pick(r, ("出席会议的人大代表", "与会代表", "全体人大代表")), "审议通过了", pick(r, ("政府工作报告", "计划报告和预算报告")), "。")
+    if chance(r, 0.5):
+        p.e(pick(r, (p.level + "人大常委会", p.home + "人大常委会")), "ORG")
+        p.t("全年", pick(r, ("听取审议专项工作报告", "开展执法检查", "办理代表建议")), str(r.randint(5, 60)),
+            pick(r, ("项", "件")), "，")
+        p.e(pick(r, (p.level + "政协", "政协" + p.home + "委员会")), "ORG")
+        p.t("提交提案", str(r.randint(80, 400)), "件，", p.level, "政协委员积极建言献策。")
+
+
+def ner_delegation(p: NerPara, r: random.Random) -> None:
+    """【青泉区代表团】 is ORG."""
+    p.e(pick(r, (p.home, p.home_stem + p.level)) + "代表团", "ORG")
+    p.t("在", pick(r, ("市", "省")), "人代会期间提出", pick(r, ("议案", "建议")), str(r.randint(3, 30)), "件，")
+    if chance(r, 0.5):
+        p.e(nm_city(r, p) + pick(r, ("党政代表团", "代表团", "考察团")), "ORG")
+        p.t("来", p.level, "考察交流，双方签订", pick(r, ("对口协作框架协议", "友好合作协议")), "。")
+    else:
+        p.t("涉及", pick(r, ("教育", "医疗", "交通", "生态环保")), "等领域。")
+
+
+def ner_dept_action(p: NerPara, r: random.Random) -> None:
+    a, b = nm_fresh(r, p, nm_dept, 2)
+    ner_lead(p, r)
+    p.e(a, "ORG")
+    p.t(pick(r, ("会同", "联合", "牵头")))
+    p.e(b, "ORG")
+    p.t("开展“", pick(r, NER_CAMPAIGNS), "”", pick(r, ("专项行动", "集中整治", "主题活动")), "，")
+    p.t(pick(r, ("检查", "走访", "服务")), pick(r, NER_GENERIC + ("经营主体", "重点单位")), str(r.randint(30, 900)), "家次。")
+
+
+def ner_dept_award(p: NerPara, r: random.Random) -> None:
+    """【区教育局】被评为…: a body honoured is ORG."""
+    a, b = nm_fresh(r, p, nm_dept, 2)
+    p.e(a, "ORG")
+    p.t(pick(r, ("被评为", "荣获", "获评")), pick(r, NER_HONOURS_ORG), "，")
+    p.e(b, "ORG")
+    p.t(pick(r, ("被授予", "获评", "荣获")), pick(r, NER_HONOURS_ORG), pick(r, ("称号", "")), "。")
+
+
+def ner_party_bodies(p: NerPara, r: random.Random) -> None:
+    p.e(pick(r, ("中共" + p.home + "委员会", p.level + "委", p.home + "委")), "ORG")
+    if chance(r, 0.7):
+        p.t("召开", pick(r, ("全会", "常委会会议", "专题会议")), "，")
+    else:
+        p.t("印发", pick(r, ("实施意见", "工作方案", "三年行动计划")), "，")
+    p.e(pick(r, (p.level + "纪委监委", p.home + "纪委监委", p.level + "委组织部", p.level + "委宣传部")), "ORG")
+    p.t(pick(r, ("深入开展", "扎实推进")), "“", pick(r, NER_CAMPAIGNS), "”", pick(r, ("专项整治", "主题教育", "工作")), "。")
+
+
+def ner_court(p: NerPara, r: random.Random) -> None:
+    p.e(pick(r, (p.home, p.level)) + "人民法院", "ORG")
+    p.t("审结各类案件", str(r.randint(1000, 20000)), "件，")
+    p.e(pick(r, (p.home, p.level)) + "人民检察院", "ORG")
+    p.t(pick(r, ("办理公益诉讼案件", "提起公诉")), str(r.randint(20, 600)), "件，")
+    p.e(pick(r, (p.home + "公安分局", p.level + "公安局", p.home + "公安局")), "ORG")
+    p.t(pick(r, ("刑事案件发案率下降", "电信网络诈骗案件发案数下降")))
+    percent(p, r, "growth")
+    p.t("。")
+
+
+# --- templates: places -------------------------------------------------------------------
+def ner_place_award(p: NerPara, r: random.Random) -> None:
+    """【青泉区】被评为…: the LOC stops before the verb."""
+    ner_lead(p, r)
+    p.e(pick(r, (p.home, p.home, nm_district(r, p))), "LOC")
+    p.t(pick(r, ("被评为", "成功创建", "获评", "入选", "被命名为")), pick(r, NER_HONOURS_PLACE), "，")
+    p.e(nm_town(r, p), "LOC")
+    p.t(pick(r, ("入选", "被评为")), pick(r, NER_HONOURS_TOWN), "，")
+    p.e(nm_village(r, p), "LOC")
+    p.t(pick(r, ("获评", "入选", "被评为")), pick(r, NER_HONOURS_VILLAGE), "。")
+
+
+def ner_place_ranking(p: NerPara, r: random.Random) -> None:
+    """The place ends before 在 / 被 / 是 / 连续 / 将: 【青泉区】在全市…考核中…."""
+    c = r.random()
+    p.e(pick(r, (p.home, p.home, p.home_stem)), "LOC")
+    if c < 0.35:
+        p.t("在全", p.parent_level, pick(r, ("高质量发展综合绩效评价", "营商环境评价", "年度综合考评")), "中", pick(
+            r, ("位列第一", "获评优秀等次", "位居前三")), "，")
+    elif c < 0.6:
+        p.t("连续", pick(r, ("两", "三", "四", "五")), "年被评为全", p.parent_level,
+            pick(r, ("县域经济发展先进", "招商引资先进")), p.level, "，")
+    else:
+        p.t("是", pick(r, ("全国重要的先进制造业基地", "国家级现代农业示范区所在地", "全省重要的交通枢纽")), "，")
+    p.e(nm_town(r, p), "LOC")
+    p.t(pick(r, ("将", "要")), pick(r, ("打造全域旅游示范镇", "建设省级特色产业强镇")), "，")
+    p.e(pick(r, (nm_district(r, p), nm_city(r, p))), "LOC")
+    p.t(pick(r, ("被列为", "被确定为")), pick(r, ("全省改革试点地区", "国家级综合改革试验区")), "。")
+
+
+def ner_place_chain(p: NerPara, r: random.Random) -> None:
+    """A chain of places is one LOC; places joined by 的 stay apart."""
+    c = r.random()
+    if c < 0.4:
+        p.t("与")
+        p.e(nm_chain(r, p), "LOC")
+        p.t(pick(r, ("开展对口协作", "签订东西部协作协议", "结对共建")), "，")
+        p.t("选派", pick(r, ("专业技术人才", "骨干教师", "医疗专家")), str(r.randint(5, 60)), "名赴当地开展帮扶。")
+    elif c < 0.7:
+        p.t("来自")
+        p.e(nm_chain(r, p), "LOC")
+        p.t("的", str(r.randint(20, 200)), "名客商来", p.level, pick(r, ("考察", "洽谈合作")), "，")
+        p.t(pick(r, ("达成合作意向", "签约项目")), str(r.randint(3, 20)), "个。")
+    else:
+        p.e(p.parent, "LOC")
+        p.t("的")
+        p.e(p.home, "LOC")
+        p.t(pick(r, ("区位优势明显", "交通便利")), "，距")
+        p.e(nm_city(r, p), "LOC")
+        p.t(pick(r, ("仅", "约")), str(r.randint(20, 120)), "公里。")
+
+
+def ner_street_community(p: NerPara, r: random.Random) -> None:
+    """【青泉街道安宁社区】 (chain) is one LOC; 各街道 is not an entity."""
+    p.e(nm_street(r, p) + nm_community(r, p), "LOC")
+    p.t(pick(r, ("获评", "入选", "被评为")), pick(r, NER_HONOURS_COMMUNITY), "，")
+    a, b = nm_fresh(r, p, nm_street, 2)
+    p.e(a, "LOC")
+    p.t("、")
+    p.e(b, "LOC")
+    p.t(pick(r, ("完成", "推进")), pick(r, ("老旧小区改造", "社区服务阵地提升", "网格化管理试点")), "，各街道", pick(r, (
+        "便民服务中心实现全覆盖", "社区治理水平明显提升")), "。")
+
+
+def ner_chain_street(p: NerPara, r: random.Random) -> None:
+    """位于【青泉市安宁区东关街道】的【公司】: chain LOC, then the ORG after 的."""
+    p.t("位于")
+    p.e(pick(r, (p.parent + p.home + nm_street(r, p), p.home + nm_street(r, p), p.home + nm_town(r, p))), "LOC")
+    p.t("的")
+    p.e(nm_company(r, p), "ORG")
+    p.t(pick(r, ("获评国家级绿色工厂", "入选省级智能工厂", "新增发明专利12项", "建成数字化车间")), "。")
+
+
+def ner_roads_loc(p: NerPara, r: random.Random) -> None:
+    """Roads that only locate work are LOC."""
+    a, b = nm_fresh(r, p, nm_road, 2)
+    p.t("在")
+    p.e(a, "LOC")
+    p.t(pick(r, ("、", "和")))
+    p.e(b, "LOC")
+    p.t(pick(r, ("沿线开展环境综合整治", "沿线新增公共停车泊位" + str(r.randint(100, 900)) + "个",
+                 "沿线布设智慧路灯" + str(r.randint(100, 900)) + "盏", "两侧实施绿化提升")), "，")
+    p.e(pick(r, (nm_street(r, p), nm_community(r, p))), "LOC")
+    p.t(pick(r, ("人居环境明显改善", "群众出行更加便捷")), "。")
+
+
+def ner_road_project(p: NerPara, r: random.Random) -> None:
+    """Roads under construction are PROJECT; with their own money they link."""
+    if chance(r, 0.5):
+        names = nm_fresh(r, p, nm_road, r.randint(2, 3))
+        p.t(pick(r, ("打通", "新建", "改造提升")))
+        ner_list(p, r, names, "PROJECT")
+        p.t("等", str(r.randint(len(names) + 2, 15)), "条", pick(r, ("断头路", "道路", "城市主次干路")), "，")
+        p.t(pick(r, ("城市路网进一步完善", "群众出行更加便捷")), "。")
+    else:
+        road = nm_fresh(r, p, nm_road)[0]
+        idx = p.e(road + pick(r, ("提升改造工程", "拓宽工程", "道路工程", "快速化改造工程")), "PROJECT")
+        p.t(pick(r, ("全面完工", "开工建设", "建成通车")), "，", pick(r, ("总投资", "计划投资", "完成投资")))
+        p.rel(idx, ner_amount(p, r, 1e7, 5e9))
+        p.t("。")
+
+
+def ner_village_town(p: NerPara, r: random.Random) -> None:
+    """【白沙镇青泉村】 (chain) is one LOC."""
+    p.e(nm_town(r, p) + nm_village(r, p), "LOC")
+    p.t(pick(r, ("入选", "获评")), pick(r, NER_HONOURS_VILLAGE), "，")
+    p.e(nm_town(r, p), "LOC")
+    p.t(pick(r, ("农村居民人均可支配收入增长", "村集体经济收入增长")))
+    percent(p, r, "growth")
+    p.t("，", pick(r, ("“一村一品”格局基本形成", "乡村面貌焕然一新")), "。")
+
+
+def ner_river(p: NerPara, r: random.Random) -> None:
+    a, b = nm_fresh(r, p, nm_river, 2)
+    p.t(pick(r, ("全面落实河湖长责任，", "深入打好碧水保卫战，", "")))
+    p.e(a, "LOC")
+    p.t("、")
+    p.e(b, "LOC")
+    p.t(pick(r, ("水质稳定达到Ⅲ类标准", "国考断面水质全部达标", "出境断面水质持续改善")), "，")
+    p.t("地表水优良水体比例达到")
+    percent(p, r, "share")
+    p.t("。")
+
+
+def ner_regions(p: NerPara, r: random.Random) -> None:
+    a, b = r.sample(NER_REGIONS, 2)
+    p.t(pick(r, ("深度融入", "主动服务", "积极对接")))
+    p.e(a, "LOC")
+    p.t(pick(r, ("协同发展", "一体化发展")), "，", pick(r, ("加强与", "深化与")))
+    p.e(b, "LOC")
+    p.t("的", pick(r, ("产业协作", "交流合作")), "，")
+    p.e(p.home, "LOC")
+    p.t(pick(r, ("区位优势进一步凸显", "开放型经济水平持续提升")), "。")
+
+
+def ner_venue_event(p: NerPara, r: random.Random) -> None:
+    """A building where something happens is LOC."""
+    p.t(pick(r, ("成功举办", "承办")), pick(r, ("", f"{r.randint(2019, 2025)}")), pick(r, NER_EVENTS), "，")
+    p.t("主会场设在")
+    p.e(nm_building(r, p), "LOC")
+    p.t("，", pick(r, ("吸引参会嘉宾", "线上线下参与人数达")), str(r.randint(2, 80)), "万人次。")
+
+
+def ner_event_place_name(p: NerPara, r: random.Random) -> None:
+    """The district's name for itself inside an event name is LOC (project guide, hard case 6)."""
+    p.t("成功举办第", cn_int(r.randint(2, 12)), "届")
+    p.e(p.home_stem, "LOC")
+    p.t(pick(r, ("文化旅游节", "读书节", "桃花节", "农民运动会", "美食节")), "，")
+    p.t(pick(r, ("接待游客", "吸引游客")), str(r.randint(5, 90)), "万人次，实现旅游收入")
+    ner_amount(p, r, 5e6, 3e9)
+    p.t("。")
+
+
+def ner_short_place(p: NerPara, r: random.Random) -> None:
+    """The place's bare name inside a sentence (青泉) is LOC; slogans around it are not entities."""
+    c = r.random()
+    if c < 0.35:
+        p.t("热忱欢迎", pick(r, ("海内外客商", "广大企业家", "各类人才")), "来")
+        p.e(p.home_stem, "LOC")
+        p.t(pick(r, ("投资兴业", "创新创业", "安家落户")), "，共享", pick(r, ("发展机遇", "发展成果")), "。")
+    elif c < 0.7:
+        p.t("全力打造“", pick(r, ("美丽", "幸福", "活力", "智慧", "平安")))
+        p.e(p.home_stem, "LOC")
+        p.t("”，让")
+        p.e(p.home_stem, "LOC")
+        p.t("的天更蓝、水更清、地更绿。")
+    else:
+        p.e(p.home_stem, "LOC")
+        p.t(pick(r, ("站在了新的历史起点上", "发展的基础更加坚实")), "，", pick(r, ("全", "我")), p.level, "上下要",
+            pick(r, ("坚定信心、乘势而上", "凝心聚力、奋勇争先")), "。")
+
+
+def ner_growth(p: NerPara, r: random.Random) -> None:
+    """【青泉区】地区生产总值增长7.5%: LOC then PERCENT (and money)."""
+    p.e(pick(r, (p.home, p.home, p.home_stem)), "LOC")
+    p.t(pick(r, ("地区生产总值", "全年地区生产总值")), pick(r, ("达到", "完成")))
+    ner_amount(p, r, 2e10 if p.level == "区" else 8e9, 1.5e11 if p.level == "县" else 4e11, tail=False, mods=False,
+               size="macro")
+    p.t("，", pick(r, ("增长", "同比增长", "增长")))
+    percent(p, r, "growth")
+    p.t("，", pick(r, ("增速居全" + p.parent_level + "前列", "增速高于全省平均水平")), "；")
+    ner_whole(p, r)
+    p.t(pick(r, ("规上工业增加值", "社会消费品零售总额")))
+    growth(p, r)
+    p.t("。")
+
+
+def ner_generic(p: NerPara, r: random.Random) -> None:
+    """Generic classes (规上工业企业, 金融机构, 各街道) are not entities; amounts still are MONEY/PERCENT."""
+    a, b = r.sample(NER_GENERIC, 2)
+    ner_whole(p, r)
+    p.t("新增", a, str(r.randint(5, 80)), "家、", b, str(r.randint(5, 80)), "家，")
+    p.t("金融机构各项贷款余额")
+    money(p, r, "group", mods=False)
+    p.t("，")
+    growth(p, r)
+    p.t("，各街道", pick(r, ("经济发展活力持续增强", "招商引资成效明显")), "。")
+
+
+def ner_people(p: NerPara, r: random.Random) -> None:
+    """Persons are not entities; the body they belong to is."""
+    p.t(nm_person(r), "、", nm_person(r), "等", str(r.randint(3, 12)), "人荣获",
+        pick(r, ("全国劳动模范", "省级劳动模范", "全国优秀教师", "最美医生")), "称号，")
+    body, role, title = pick(r, ((nm_company, "职工", "最美职工"), (nm_hospital, "医生", "最美医生"),
+                                 (nm_school, "教师", "最美教师")))
+    p.e(body(r, p), "ORG")
+    p.t(role, nm_person(r), pick(r, ("入选", "荣登")), "“", pick(r, (title, "身边好人")), "”榜单。")
+
+
+# --- templates: zones, companies, banks ----------------------------------------------------------
+def ner_zone_settle(p: NerPara, r: random.Random) -> None:
+    """落户【青泉经济开发区】: a zone where firms settle is LOC; the firms are ORG."""
+    names = nm_fresh(r, p, nm_company, r.randint(1, 2))
+    ner_lead(p, r)
+    ner_list(p, r, names, "ORG")
+    p.t("等", str(r.randint(len(names) + 2, 40)), "家企业", pick(r, ("落户", "入驻")))
+    p.e(nm_zone(r, p), "LOC")
+    p.t("，", pick(r, ("产业集聚效应持续显现", "主导产业链条不断延伸")), "。")
+
+
+def ner_zone_admin_sign(p: NerPara, r: random.Random) -> None:
+    """【…开发区管委会】 is an ORG; the same zone as a place is LOC."""
+    admin = nm_zone_admin(r, p)
+    p.e(admin, "ORG")
+    p.t("与")
+    p.e(nm_company(r, p), "ORG")
+    p.t(pick(r, ("签订投资合作协议", "签署战略合作协议", "举行项目签约仪式")), "，")
+    p.t("双方将在", pick(r, NER_FIELDS), "领域开展合作。")
+
+
+def ner_signing(p: NerPara, r: random.Random) -> None:
+    """签约 with a university or company; the venue is LOC."""
+    p.e(pick(r, (p.home + "人民政府", p.level + "政府", p.home + "政府")), "ORG")
+    p.t("与")
+    p.e(pick(r, (nm_university(r, p), nm_company(r, p), nm_design_institute(r, p))), "ORG")
+    p.t(pick(r, ("签署战略合作协议", "签订全面合作框架协议")), "，签约仪式在")
+    p.e(nm_building(r, p), "LOC")
+    p.t("举行。")
+
+
+def ner_plaque(p: NerPara, r: random.Random) -> None:
+    """挂牌成立 / 挂牌开业: a body that is set up or opens is ORG, not PROJECT."""
+    c = r.random()
+    if c < 0.35:
+        p.e(nm_institute(r, p), "ORG")
+        p.t(pick(r, ("在", "于")))
+        p.e(nm_zone(r, p), "LOC")
+        p.t("挂牌成立，", pick(r, ("首批引进科研团队", "已孵化科技企业")), str(r.randint(3, 20)), "个。")
+    elif c < 0.7:
+        p.e(nm_association(r, p), "ORG")
+        p.t("正式挂牌成立，", pick(r, ("首批会员企业", "吸纳会员单位")), str(r.randint(20, 200)), "家。")
+    else:
+        p.e(nm_bank(r, p), "ORG")
+        p.t(pick(r, ("挂牌开业", "正式开业", "新址投入使用")), "，", p.level, "内", pick(r, ("银行业金融机构", "金融机构")),
+            "达到", str(r.randint(12, 40)), "家。")
+
+
+def ner_approved(p: NerPara, r: random.Random) -> None:
+    """获批: an institution is ORG; a zone that is upgraded (not built) is LOC."""
+    c = r.random()
+    if c < 0.35:
+        p.e(pick(r, (p.home, p.parent, nm_stem(r, p))) + pick(r, ("人民医院", "中医医院", "中心医院")), "ORG")
+        p.t("获批", pick(r, ("三级甲等医院", "国家级胸痛中心", "省级区域医疗中心")), "。")
+    elif c < 0.65:
+        p.e(pick(r, (p.home_stem, nm_stem(r, p))) + pick(r, ("经济开发区", "工业园区", "临港经济区")), "LOC")
+        p.t("获批", pick(r, ("国家级绿色园区", "省级循环化改造示范园区", "国家级经济技术开发区")), "，")
+        p.e(nm_company(r, p), "ORG")
+        p.t("获批", pick(r, ("国家级企业技术中心", "省级工程研究中心")), "。")
+    else:
+        p.e(nm_university(r, p), "ORG")
+        p.t("获批", pick(r, ("国家重点实验室", "博士学位授权单位", "省级现代产业学院")), "，")
+        p.e(nm_company(r, p), "ORG")
+        p.t("获批", pick(r, ("博士后科研工作站", "院士专家工作站")), "。")
+
+
+def ner_activity(p: NerPara, r: random.Random) -> None:
+    """开展…活动: organisers are ORG; the slogan in quotes is not an entity."""
+    p.e(pick(r, (nm_association(r, p), nm_dept(r, p))), "ORG")
+    p.t(pick(r, ("联合", "会同", "携手")))
+    p.e(pick(r, (nm_dept(r, p), nm_media(r, p, local=True), nm_mall(r, p))), "ORG")
+    p.t("开展“", pick(r, NER_CAMPAIGNS), "”", pick(r, ("主题活动", "系列活动", "宣传活动")), str(r.randint(10, 200)), "场次，")
+    p.t("惠及群众", str(r.randint(1, 30)), "万人次。")
+
+
+def ner_company_honours(p: NerPara, r: random.Random) -> None:
+    a, b = nm_fresh(r, p, lambda rr, pp: nm_company(rr, pp, branch=False), 2)
+    ner_lead(p, r)
+    p.e(a, "ORG")
+    p.t(pick(r, ("入选国家级专精特新“小巨人”企业", "获评国家级制造业单项冠军", "成功上市")), "，")
+    p.e(b, "ORG")
+    p.t(pick(r, ("获评省级“瞪羚”企业", "入选省级技术创新示范企业")), "，")
+    p.t("新增", pick(r, NER_GENERIC), str(r.randint(5, 90)), "家。")
+
+
+def ner_bank_finance(p: NerPara, r: random.Random) -> None:
+    """Banks are ORG; 金融机构 is a generic class. Loans are MONEY, not investment."""
+    a, b = nm_fresh(r, p, nm_bank, 2)
+    p.e(a, "ORG")
+    p.t("、")
+    p.e(b, "ORG")
+    p.t("等", pick(r, ("金融机构", "银行业金融机构")), pick(r, ("为", "向")), pick(r, NER_GENERIC),
+        pick(r, ("发放贷款", "新增授信", "投放信贷资金")))
+    money(p, r, "group", tail=True)
+    p.t("，")
+    if chance(r, 0.5):
+        p.e(nm_insurer(r, p), "ORG")
+        p.t(pick(r, ("提供风险保障", "承保农业保险")))
+        money(p, r, "group", tail=True)
+        p.t("。")
+    else:
+        p.t("普惠小微贷款")
+        growth(p, r)
+        p.t("。")
+
+
+def ner_insurance(p: NerPara, r: random.Random) -> None:
+    p.e(nm_insurer(r, p), "ORG")
+    p.t("推出“", pick(r, ("惠民保", "安心保", "城市普惠保")), "”，", "参保群众达", str(r.randint(2, 60)), "万人，")
+    p.t("累计赔付")
+    money(p, r, "small", tail=True)
+    p.t("。")
+
+
+def ner_media(p: NerPara, r: random.Random) -> None:
+    """Media named in the text are ORG."""
+    a, b = nm_fresh(r, p, nm_media, 2)
+    ner_lead(p, r)
+    p.e(pick(r, (p.home, p.home_stem)), "LOC")
+    p.t(pick(r, ("基层治理", "营商环境", "垃圾分类", "乡村振兴")), "经验做法被")
+    p.e(a, "ORG")
+    p.t("、")
+    p.e(b, "ORG")
+    p.t("等", pick(r, ("主流媒体", "媒体")), "宣传报道。")
+
+
+def ner_dateline(p: NerPara, r: random.Random) -> None:
+    """【新华社】【青泉】1月5日电: the outlet is ORG, the dateline place LOC; the reporter is not an entity."""
+    c = r.random()
+    if c < 0.5:
+        p.e(pick(r, ("新华社", "中新社")), "ORG")
+        p.e(pick(r, (p.parent_stem, p.home_stem)), "LOC")
+        p.t(f"{r.randint(1, 12)}月{r.randint(1, 28)}日电（记者", nm_person(r), "）")
+    else:
+        p.e(nm_media(r, p), "ORG")
+        p.t("讯（记者", nm_person(r), "）")
+    p.e(pick(r, (p.home, p.parent)), "LOC")
+    p.t(pick(r, ("日前", "近日")), pick(r, ("出台促进民营经济发展的若干措施", "启动城市更新行动", "发布人才新政20条")), "。")
+
+
+def ner_mall_operator(p: NerPara, r: random.Random) -> None:
+    """Shopping centres that run a campaign are ORG; sales are MONEY (not investment)."""
+    a, b = nm_fresh(r, p, nm_mall, 2)
+    p.e(a, "ORG")
+    p.t("、")
+    p.e(b, "ORG")
+    p.t("等", pick(r, ("商业综合体", "重点商贸企业")), "开展“", pick(r, ("消费促进月", "夜经济", "老字号嘉年华")), "”", "促消费活动，")
+    p.t(pick(r, ("实现销售额", "带动消费")))
+    money(p, r, "project", tail=True)
+    p.t("。")
+
+
+def ner_mall_project(p: NerPara, r: random.Random) -> None:
+    """A shopping centre being built or opened is PROJECT."""
+    mall = nm_fresh(r, p, nm_mall_project)[0]
+    if chance(r, 0.5):
+        p.t(pick(r, ("总投资", "计划总投资")))
+        m = ner_amount(p, r, 2e8, 3e10)
+        p.t("的")
+        p.rel(p.e(mall, "PROJECT"), m)
+        p.t(pick(r, ("主体结构封顶", "建成开业", "开工建设")), "。")
+    else:
+        p.e(mall, "PROJECT")
+        p.t(pick(r, ("建成开业", "主体结构封顶", "开工建设")), "，", pick(r, ("新增商业面积", "建筑面积")),
+            str(r.randint(3, 30)), "万平方米。")
+
+
+def ner_branch_company(p: NerPara, r: random.Random) -> None:
+    """A branch with a place inside its name is one ORG; where it registers is LOC."""
+    name = nm_brand(r) + pick(r, ("物流", "建设", "电力", "通信", "燃气", "供水", "新能源")) + pick(
+        r, ("有限公司", "集团有限公司", "股份有限公司")) + p.home_stem + "分公司"
+    p.e(name, "ORG")
+    p.t(pick(r, ("在", "于")))
+    p.e(pick(r, (p.home, nm_zone(r, p))), "LOC")
+    p.t(pick(r, ("注册成立", "完成注册")), "，", pick(r, ("预计年营业收入", "年内实现营业收入")))
+    money(p, r, "project", tail=True)
+    p.t("。")
+
+
+def ner_investing_company(p: NerPara, r: random.Random) -> None:
+    """【公司】在【青泉区】投资X建设【项目】: ORG, LOC, MONEY, PROJECT with INVESTMENT."""
+    p.e(nm_company(r, p, branch=False), "ORG")
+    p.t("在")
+    p.e(pick(r, (p.home, nm_zone(r, p))), "LOC")
+    p.t(pick(r, ("投资", "计划投资", "追加投资")))
+    value = draw(r, "project")
+    m = money(p, r, value=value)
+    p.t(pick(r, ("建设", "新建")))
+    pj = nm_park_project(r, p) if chance(r, 0.4) else proj_capacity(r).name
+    p.rel(p.e(pj, "PROJECT"), m)
+    if chance(r, 0.35):
+        p.t("，建成后年产值可达")  # output value: MONEY, not linked
+        money(p, r, value=related(r, value, 1, 4), mods=False, tail=True)
+        p.t("。")
+    else:
+        p.t("，", pick(r, ("年内开工建设", "目前已完成土地摘牌")), "。")
+
+
+def ner_park_contrast(p: NerPara, r: random.Random) -> None:
+    """A park being developed is PROJECT; firms settling in another park name it as LOC."""
+    park = nm_fresh(r, p, nm_park_project)[0]
+    p.t("加快")
+    p.e(park, "PROJECT")
+    p.t(pick(r, ("开发建设", "二期建设", "规划建设")), "，")
+    p.e(nm_company(r, p), "ORG")
+    p.t(pick(r, ("落户", "入驻")))
+    p.e(nm_zone(r, p), "LOC")
+    p.t("。")
+
+
+# --- templates: schools, hospitals, universities -------------------------------------------
+def ner_school_org(p: NerPara, r: random.Random) -> None:
+    """Schools that are honoured or act are ORG (including short forms: 青泉一中)."""
+    a, b = nm_fresh(r, p, nm_school, 2)
+    p.e(a, "ORG")
+    p.t(pick(r, ("获评全国文明校园", "被评为省级示范校") if "幼儿园" in a else (
+        "获评全国文明校园", "入选全国中小学劳动教育实验校", "被评为省级示范校")), "，")
+    p.e(b, "ORG")
+    if "幼儿园" in b:
+        p.t(pick(r, ("晋升为省级示范园", "入选全国幼儿园保教质量评估试点园")))
+    elif chance(r, 0.4):
+        p.t("与")
+        p.e(nm_university(r, p), "ORG")
+        p.t("共建", pick(r, ("实践教育基地", "人才培养基地")))
+    else:
+        p.t(pick(r, ("中考成绩位居全市前列", "在全国青少年科技创新大赛中获一等奖")))
+    p.t("。")
+
+
+def ner_school_project(p: NerPara, r: random.Random) -> None:
+    """Schools being built are PROJECT; with their own money they link."""
+    if chance(r, 0.5):
+        names = nm_fresh(r, p, nm_school_project, r.randint(1, 3))
+        p.t(pick(r, ("新建", "改扩建", "建成")))
+        ner_list(p, r, names, "PROJECT")
+        p.t("，新增学位", str(r.randint(6, 60) * 100), "个。")
+    else:
+        name = nm_fresh(r, p, nm_school_project)[0]
+        p.t("投资")
+        m = ner_amount(p, r, 2e7, 2e9, tail=False)
+        p.t(pick(r, ("建设", "新建", "改扩建")))
+        p.rel(p.e(name, "PROJECT"), m)
+        p.t("，", pick(r, ("秋季学期投入使用", "主体结构已经封顶")), "。")
+
+
+def ner_kindergarten(p: NerPara, r: random.Random) -> None:
+    """The same kind of institution in one sentence: ORG when honoured, PROJECT when built."""
+    org = nm_fresh(r, p, lambda rr, pp: pick(rr, (nm_stem(rr, pp), pp.home + "第" + pick(rr, NER_ORDINALS))) + "幼儿园")[0]
+    proj = nm_fresh(r, p, lambda rr, pp: nm_stem(rr, pp) + pick(rr, ("幼儿园", "小学", "中学")))[0]
+    p.e(org, "ORG")
+    p.t(pick(r, ("晋升为省级示范园", "被认定为省级示范幼儿园")), "，")
+    p.e(proj, "PROJECT")
+    p.t(pick(r, ("建成投用", "开工建设", "完成主体施工")), "，新增学位", str(r.randint(3, 30) * 90), "个。")
+
+
+def ner_hospital_org(p: NerPara, r: random.Random) -> None:
+    a, b = nm_fresh(r, p, lambda rr, pp: nm_hospital(rr, pp, cdc=False), 2)
+    p.e(a, "ORG")
+    p.t("与")
+    p.e(b, "ORG")
+    p.t(pick(r, ("组建紧密型医联体", "开展远程会诊合作", "共建专科联盟")), "，")
+    third = pick(r, (p.level, p.home)) + "卫生健康委"
+    p.e(third, "ORG")
+    p.t(pick(r, ("组织重点人群健康筛查", "开展家庭医生签约服务")), str(r.randint(1, 30)), "万人次。")
+
+
+def ner_hospital_project(p: NerPara, r: random.Random) -> None:
+    """Hospitals being built or rebuilt elsewhere are PROJECT; one that only moves is ORG."""
+    c = r.random()
+    name = nm_fresh(r, p, nm_hospital_project)[0]
+    if c < 0.4:
+        idx = p.e(name, "PROJECT")
+        p.t(pick(r, ("开工建设", "主体结构封顶", "建成投用")), "，", pick(r, ("总投资", "计划投资", "概算总投资")))
+        p.rel(idx, ner_amount(p, r, 2e7, 3e9))
+        if "医院" in name or "院区" in name:
+            p.t("，新增床位", str(r.randint(2, 10) * 100), "张。")
+        else:
+            p.t("，建筑面积", str(r.randint(5, 40) * 1000), "平方米。")
+    elif c < 0.7:
+        p.t("完成")
+        p.e(pick(r, (p.home + "人民医院", p.home + "中医医院", p.home + "妇幼保健院", p.home_stem + "中医医院")), "PROJECT")
+        p.t("异地搬迁改造，")
+        p.e(nm_fresh(r, p, lambda rr, pp: nm_street(rr, pp) + "社区卫生服务中心")[0], "ORG")
+        p.t("顺利搬迁。")
+    else:
+        p.e(name, "PROJECT")
+        p.t(pick(r, ("建成投用", "开工建设")), "，")
+        p.e(nm_hospital(r, p), "ORG")
+        p.t(pick(r, ("新开设特色专科门诊6个", "与省级医院共建专科联盟")), "。")
+
+
+def ner_university_institute(p: NerPara, r: random.Random) -> None:
+    """A university's institute that settles somewhere is ORG; the place is LOC."""
+    inst = nm_fresh(r, p, nm_institute)[0]
+    p.e(inst, "ORG")
+    p.t(pick(r, ("落户", "入驻")))
+    p.e(pick(r, (nm_zone(r, p), p.home)), "LOC")
+    p.t("，", pick(r, ("与", "联合")))
+    p.e(nm_company(r, p), "ORG")
+    p.t(pick(r, ("共建联合实验室", "开展关键技术攻关")), "。")
+
+
+def ner_institute_project(p: NerPara, r: random.Random) -> None:
+    """A research institute being built and invested in is PROJECT with INVESTMENT."""
+    inst = nm_fresh(r, p, nm_institute)[0]
+    verb = pick(r, ("加快推进", "开工建设", "启动建设"))
+    p.t(verb)
+    idx = p.e(inst, "PROJECT")
+    if verb == "加快推进":
+        p.t("建设")
+    if chance(r, 0.6):
+        p.t("，", pick(r, ("总投资", "计划投资")))
+        p.rel(idx, ner_amount(p, r, 5e7, 5e9))
+    p.t("，", pick(r, ("建成后将引进高层次人才团队10个", "年内完成主体施工")), "。")
+
+
+def ner_design_institute(p: NerPara, r: random.Random) -> None:
+    """Inside 《》 nothing is annotated; the institute outside is ORG."""
+    p.t("委托")
+    p.e(nm_design_institute(r, p), "ORG")
+    p.t("编制《", p.home, pick(r, ("国土空间总体规划", "综合交通体系规划", "城市更新专项规划")), "》，")
+    p.t(pick(r, ("出台", "印发")), "《", p.parent, pick(r, ("优化营商环境条例", "促进民营经济发展若干措施")), "》", pick(
+        r, ("实施细则", "配套文件")), "。")
+
+
+def ner_association(p: NerPara, r: random.Random) -> None:
+    """Alliances, associations and chambers are ORG; the meeting venue is LOC."""
+    p.e(nm_association(r, p), "ORG")
+    p.t(pick(r, ("成立大会", "年会", "第一届会员大会")), "在")
+    p.e(nm_building(r, p), "LOC")
+    p.t("召开，", str(r.randint(20, 300)), "家", pick(r, ("会员企业", "成员单位")), "参加。")
+
+
+def ner_institution_list(p: NerPara, r: random.Random) -> None:
+    """Institutions under a shared 等民生项目 are PROJECT (each without the shared noun)."""
+    names = nm_fresh(r, p, nm_institution_project, r.randint(2, 3))
+    ner_lead(p, r)
+    ner_list(p, r, names, "PROJECT")
+    p.t("等", str(r.randint(len(names) + 1, 20)), "个", pick(r, ("民生项目", "社会事业项目")), pick(r, ("建成投用", "开工建设")),
+        "，", pick(r, ("公共服务水平持续提升", "群众获得感明显增强")), "。")
+
+
+def ner_place_locates(p: NerPara, r: random.Random) -> None:
+    """A place that only locates an organisation stays a separate span: 【青泉区】的【银行】."""
+    p.e(pick(r, (nm_zone(r, p), p.home, nm_street(r, p))), "LOC")
+    p.t(pick(r, ("内的", "的")))
+    p.e(pick(r, (nm_bank(r, p), nm_company(r, p), nm_school(r, p))), "ORG")
+    p.t(pick(r, ("入选全省首批“数字化转型标杆”", "获评省级文明单位", "顺利通过国家级验收")), "。")
+
+
+def ner_disease_control(p: NerPara, r: random.Random) -> None:
+    p.e(pick(r, (p.level, p.home)) + pick(r, ("疾病预防控制中心", "疾病预防控制中心", "卫生健康委")), "ORG")
+    p.t("联合")
+    p.e(pick(r, (p.level, p.home)) + "教育局", "ORG")
+    p.t(pick(r, ("在各中小学开展", "开展")), pick(r, ("学生近视防控", "传染病防控知识宣传", "健康校园创建")), "，覆盖学生",
+        str(r.randint(2, 20)), "万人，", "适龄儿童疫苗接种率保持在")
+    p.e(f"{r.randint(90, 98)}%", "PERCENT")
+    p.t("以上。")
+
+
+# --------------------------------------------------------------------------------------
+# Registry of the NER family
+# --------------------------------------------------------------------------------------
+NER_TEMPLATES = {
+    "ner_title_report": (3, ner_title_report),
+    "ner_title_session": (2, ner_title_session),
+    "ner_title_signature": (2, ner_title_signature),
+    "ner_report_opening": (2, ner_report_opening),
+    "ner_leadership": (3, ner_leadership),
+    "ner_office_titles": (3, ner_office_titles),
+    "ner_congress": (3, ner_congress),
+    "ner_delegation": (2, ner_delegation),
+    "ner_dept_action": (4, ner_dept_action),
+    "ner_dept_award": (3, ner_dept_award),
+    "ner_party_bodies": (2, ner_party_bodies),
+    "ner_court": (2, ner_court),
+    "ner_place_award": (4, ner_place_award),
+    "ner_place_ranking": (3, ner_place_ranking),
+    "ner_place_chain": (4, ner_place_chain),
+    "ner_street_community": (4, ner_street_community),
+    "ner_chain_street": (3, ner_chain_street),
+    "ner_roads_loc": (3, ner_roads_loc),
+    "ner_road_project": (3, ner_road_project),
+    "ner_village_town": (3, ner_village_town),
+    "ner_river": (2, ner_river),
+    "ner_regions": (3, ner_regions),
+    "ner_venue_event": (3, ner_venue_event),
+    "ner_event_place_name": (2, ner_event_place_name),
+    "ner_short_place": (3, ner_short_place),
+    "ner_growth": (3, ner_growth),
+    "ner_generic": (3, ner_generic),
+    "ner_people": (2, ner_people),
+    "ner_zone_settle": (4, ner_zone_settle),
+    "ner_zone_admin_sign": (2, ner_zone_admin_sign),
+    "ner_signing": (3, ner_signing),
+    "ner_plaque": (3, ner_plaque),
+    "ner_approved": (3, ner_approved),
+    "ner_activity": (3, ner_activity),
+    "ner_company_honours": (3, ner_company_honours),
+    "ner_bank_finance": (3, ner_bank_finance),
+    "ner_insurance": (2, ner_insurance),
+    "ner_media": (3, ner_media),
+    "ner_dateline": (2, ner_dateline),
+    "ner_mall_operator": (3, ner_mall_operator),
+    "ner_mall_project": (2, ner_mall_project),
+    "ner_branch_company": (2, ner_branch_company),
+    "ner_investing_company": (2, ner_investing_company),
+    "ner_park_contrast": (3, ner_park_contrast),
+    "ner_school_org": (4, ner_school_org),
+    "ner_school_project": (3, ner_school_project),
+    "ner_kindergarten": (2, ner_kindergarten),
+    "ner_hospital_org": (3, ner_hospital_org),
+    "ner_hospital_project": (3, ner_hospital_project),
+    "ner_university_institute": (3, ner_university_institute),
+    "ner_institute_project": (2, ner_institute_project),
+    "ner_design_institute": (2, ner_design_institute),
+    "ner_association": (3, ner_association),
+    "ner_institution_list": (2, ner_institution_list),
+    "ner_place_locates": (3, ner_place_locates),
+    "ner_disease_control": (2, ner_disease_control),
+}
+# Sentences that may stand around a record's main template (all but the title lines).
+NER_CONTEXT_TEMPLATES = tuple(name for name in NER_TEMPLATES if name not in NER_TITLE_TEMPLATES)
+
+
+def build_ner(r: random.Random, name: str) -> NerPara:
+    """One paragraph: the main template, with up to three context sentences (title lines stand alone)."""
+    p = NerPara(r)
+    fn = NER_TEMPLATES[name][1]
+    if name in NER_TITLE_TEMPLATES:
+        fn(p, r)
+        return p
+    before = after = 0
+    if chance(r, 0.5):
+        before = int(chance(r, 0.4))
+        after = 1 + int(chance(r, 0.3)) if chance(r, 0.7) or not before else 0
+    contexts = [c for c in NER_CONTEXT_TEMPLATES if c != name]
+    r.shuffle(contexts)
+    for _ in range(before):
+        NER_TEMPLATES[contexts.pop()][1](p, r)
+    fn(p, r)
+    for _ in range(after):
+        if p.sentences() >= MAX_SENTENCES:
+            break
+        mark = (len(p.pieces), p.pos, len(p.spans), len(p.rels), set(p.used_names))
+        NER_TEMPLATES[contexts.pop()][1](p, r)
+        if p.sentences() > MAX_SENTENCES:
+            del p.pieces[mark[0]:]
+            p.pos = mark[1]
+            del p.spans[mark[2]:]
+            del p.rels[mark[3]:]
+            p.used_names = mark[4]
+            break
+    return p
+
+
+def generate_ner(n: int, seed: int) -> list[dict]:
+    """n records of the NER family; deterministic for a seed, independent of the first family."""
+    r = random.Random(seed)
+    items = list(NER_TEMPLATES.items())
+    converter = opencc_converter()
+    seen: set[str] = set()
+    records: list[dict] = []
+    while len(records) < n:
+        name = weighted(r, [(w, nm) for nm, (w, _) in items])
+        p = build_ner(r, name)
+        traditional = chance(r, TRADITIONAL_SHARE)
+        halfwidth = chance(r, HALFWIDTH_PUNCT_SHARE)
+        if p.text in seen:
+            continue
+        seen.add(p.text)
+        if traditional and converter is not None and opencc_s2t(converter, p.text) != to_traditional(p.text):
+            raise SystemExit(
+                "the S2T table disagrees with OpenCC s2t; extend S2T_PAIRS or S2T_PHRASES:\n"
+                f"  table:  {to_traditional(p.text)}\n  opencc: {opencc_s2t(converter, p.text)}"
+            )
+        if name in NER_TITLE_TEMPLATES:
+            assert p.sentences() == 0, p.text
+        else:
+            assert 1 <= p.sentences() <= MAX_SENTENCES, p.text
+        rec = to_record(p, len(records) + 1, name, seed, traditional, halfwidth,
+                        id_prefix=NER_ID_PREFIX, family=NER_FAMILY)
+        check_record(rec)
+        records.append(rec)
+    return records
+
+
 def stats(records: list[dict]) -> dict:
     templates = Counter(rec["meta"]["template"] for rec in records)
     labels = Counter(s["label"] for rec in records for s in rec["spans"])
@@ -1508,12 +2716,21 @@ def stats(records: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, default=1500, help="number of records")
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--output", type=Path, default=Path("annotations/synthetic/investment.synthetic.jsonl"))
+    ap.add_argument("--family", choices=("investment", NER_FAMILY), default="investment",
+                    help="investment: paragraphs with INVESTMENT relations (default); "
+                         "ner: ORG/LOC/PROJECT-rich sentences for the entity model")
+    ap.add_argument("--n", type=int, default=None, help="number of records (default 1500 / 1200 for ner)")
+    ap.add_argument("--seed", type=int, default=None, help="random seed (default 13 / 17 for ner)")
+    ap.add_argument("--output", type=Path, default=None,
+                    help="default annotations/synthetic/investment.synthetic.jsonl / ner.synthetic.jsonl")
     ap.add_argument("--stats", action="store_true", help="print counts per template, label and relation")
     args = ap.parse_args(argv)
-    records = generate(args.n, args.seed)
+    ner = args.family == NER_FAMILY
+    n = args.n if args.n is not None else (1200 if ner else 1500)
+    seed = args.seed if args.seed is not None else (17 if ner else 13)
+    if args.output is None:
+        args.output = Path("annotations/synthetic") / ("ner.synthetic.jsonl" if ner else "investment.synthetic.jsonl")
+    records = generate_ner(n, seed) if ner else generate(n, seed)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(dumps(records), encoding="utf-8")
     if args.stats:
