@@ -119,6 +119,8 @@ def _as_text(item) -> tuple[str, str | None]:
         return read_report(item), str(item)
     if not isinstance(item, str):
         raise TypeError(f"expected report text or a path, got {type(item).__name__}")
+    if "\n" not in item and len(item) < 4096 and os.path.isdir(item):
+        raise IsADirectoryError(f"{item}: is a directory, not a report file (extract_many takes its files)")
     return item, None
 
 

@@ -115,7 +115,7 @@ def cmd_train(args) -> int:
                               max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
                               then=args.then, then_max_steps=args.then_max_steps, force=args.force)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
-                          use_synthetic=not args.no_synthetic)
+                          use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat)
     best = train_pipeline(targs, dargs)
     print(f"best model: {best}")
     return 0
@@ -225,16 +225,27 @@ def cmd_encoder(args) -> int:
     return encoder_main(argv)
 
 
+def _read_stdin() -> str:
+    """Standard input decoded like a report file (UTF-8, BOM or GB18030)."""
+    from .text.reading import decode_report
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    return sys.stdin.read() if buffer is None else decode_report(buffer.read(), "<stdin>")[0]
+
+
 def _inputs(paths: list[str]):
-    """Expand folders to their *.txt files; '-' is standard input."""
+    """(name, item): item is a path, a function reading stdin ('-'), or the error to report for
+    a folder entry that is not a regular file (a FIFO would block the run forever)."""
     for p in paths:
         if p == "-":
-            yield "-", sys.stdin.read()
+            yield "-", _read_stdin
             continue
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*.txt")):
-                yield str(f), f
+                if f.is_dir():
+                    continue
+                yield str(f), f if f.is_file() or not f.exists() else OSError(f"{f}: not a regular file")
         else:
             yield p, path
 
@@ -255,7 +266,9 @@ def cmd_extract(args) -> int:
     try:
         for name, item in items:
             try:
-                report = extract(item, nlp=nlp)
+                if isinstance(item, Exception):
+                    raise item
+                report = extract(item() if callable(item) else item, nlp=nlp)
                 report.source = name if name != "-" else "<stdin>"
             except (OSError, ValueError, TypeError) as err:
                 failed += 1
@@ -396,6 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="JSONL files or folders (default: %(default)s)")
     t.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
     t.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
+    t.add_argument("--real-repeat", type=int, default=3,
+                   help="each real training record appears this many times per epoch, synthetic ones once "
+                        "(default: %(default)s)")
     t.add_argument("--then", help="a second-stage config trained from the first stage's best model "
                                   "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")
     t.add_argument("--then-max-steps", type=int, help="override training.max_steps of the second stage")

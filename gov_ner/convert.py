@@ -8,10 +8,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from .annotations.schema import ENTITY_LABELS, Record
+from .annotations.errors import AnnotationError
+from .annotations.schema import ENTITY_LABELS, Record, Relation, Span
 from .pipeline.extensions import REL_LABEL
-from .pipeline.tokenizer import ReportTokenizer
-from .text.normalise import normalise
+from .pipeline.tokenizer import ReportTokenizer, offsets_of
+from .text.normalise import SURROGATE, normalise
 
 
 @dataclass
@@ -37,6 +38,11 @@ def blank_nlp() -> Language:
 def record_to_doc(rec: Record, nlp: Language, report: ConversionReport | None = None) -> Doc:
     """Gold Doc for one record: entities on doc.ents, relations on doc._.rel."""
     report = report if report is not None else ConversionReport()
+    bad = SURROGATE.search(rec.text)
+    if bad:  # a DocBin stores text as UTF-8, which has no surrogates: fail here, naming the record
+        path, line = rec.source or ("<input>", 0)
+        raise AnnotationError(path, line, "text", f"record {rec.id!r}: surrogate code point U+{ord(bad.group()):04X} "
+                                                  f"at offset {bad.start()} is not valid Unicode text")
     tok = nlp.tokenizer
     if isinstance(tok, ReportTokenizer):
         norm = normalise(rec.text, simplify=tok.simplify, drop_boilerplate=tok.drop_boilerplate)
@@ -63,6 +69,23 @@ def record_to_doc(rec: Record, nlp: Language, report: ConversionReport | None = 
     report.spans += len(ents)
     report.relations += len(rel)
     return doc
+
+
+def doc_to_record(doc: Doc) -> Record:
+    """The record a gold Doc stands for (the inverse of record_to_doc): the raw text, every entity as a
+    raw-offset span in document order, relations between them. Of the record's meta only the id is
+    kept in a Doc; spans that record_to_doc could not align (ConversionReport.misaligned) are not there."""
+    norm = offsets_of(doc)
+    spans: list[Span] = []
+    index: dict[int, int] = {}  # entity start token -> span index
+    for ent in doc.ents:
+        index[ent.start] = len(spans)
+        spans.append(Span(*norm.to_raw(ent.start_char, ent.end_char), ent.label_))
+    threshold = doc.user_data.get("gov_ner.rel_threshold", 0.5)
+    relations = [Relation(index[h], index[c], label)
+                 for (h, c), scores in sorted((doc._.rel or {}).items()) if h in index and c in index
+                 for label, score in sorted(scores.items()) if score >= threshold]
+    return Record(str(doc.user_data.get("gov_ner.id", "")), norm.raw, spans, relations)
 
 
 def records_to_docbin(records: Iterable[Record], nlp: Language | None = None) -> tuple[DocBin, ConversionReport]:
@@ -112,5 +135,5 @@ def records_to_dataset(records: Iterable[Record], nlp: Language | None = None):
     return datasets.Dataset.from_dict(rows, features=features), report
 
 
-__all__ = ["ConversionReport", "blank_nlp", "record_to_doc", "records_to_docbin", "records_to_dataset",
+__all__ = ["ConversionReport", "blank_nlp", "record_to_doc", "doc_to_record", "records_to_docbin", "records_to_dataset",
            "doc_iob_tags", "IOB_LABELS", "REL_LABEL"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.normalise import PINYIN_GLOSS
+from ..text.normalise import BOILERPLATE_LINE, PINYIN_GLOSS, SURROGATE
 from ..text.reading import read_report
 from .schema import ENTITY_LABELS, RELATION_TYPES, Record
 
@@ -37,7 +37,15 @@ def check_record(rec: Record, *, raw_texts: dict[str, str] | None = None) -> lis
         out.append(Problem(path, line, field, message))
 
     text, n = rec.text, len(rec.text)
-    order = sorted(range(len(rec.spans)), key=lambda i: (rec.spans[i].start, rec.spans[i].end))
+    surrogate = SURROGATE.search(text)
+    if surrogate:
+        bad("text", f"surrogate code point U+{ord(surrogate.group()):04X} at offset {surrogate.start()}: not valid "
+                    f"Unicode text (a lone \\u escape?); it cannot be written as UTF-8 or stored in a DocBin")
+    glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(text)]
+    scraper_lines = [(m.start(), m.end()) for m in BOILERPLATE_LINE.finditer(text)]
+    # spans out of bounds are reported once, as such, not again as overlapping
+    order = sorted((i for i, s in enumerate(rec.spans) if 0 <= s.start < s.end <= n),
+                   key=lambda i: (rec.spans[i].start, rec.spans[i].end))
     for i, s in enumerate(rec.spans):
         f = f"spans[{i}]"
         if s.label not in ENTITY_LABELS:
@@ -49,6 +57,14 @@ def check_record(rec: Record, *, raw_texts: dict[str, str] | None = None) -> lis
             if 0 < edge < n and "\ud800" <= text[edge - 1] <= "\udbff" and "\udc00" <= text[edge] <= "\udfff":
                 bad(f, f"offset {edge} falls inside a surrogate pair")
         frag = text[s.start:s.end]
+        cut = next((g for g in glosses if g[0] < s.start < g[1] or g[0] <= s.end < g[1]), None)
+        if cut is not None:  # the model sees 區(qū) as one character: a span takes all of it or none
+            bad(f, f"span {frag!r} cuts the pinyin gloss {text[cut[0]:cut[1]]!r} of {text[cut[0] - 1]!r}")
+            continue
+        scraper = next((b for b in scraper_lines if b[0] < s.end and s.start < b[1]), None)
+        if scraper is not None:  # normalise() drops these lines: the model never sees the span
+            bad(f, f"span {frag!r} lies in a scraper line {text[scraper[0]:scraper[1]]!r}, which the model never sees")
+            continue
         if _is_edge_junk(frag[0]) and frag[0] not in REDACTION:
             bad(f, f"span {frag!r} starts with whitespace or punctuation")
         glossed = any(m.end() == len(frag) for m in PINYIN_GLOSS.finditer(frag))
@@ -72,7 +88,7 @@ def check_record(rec: Record, *, raw_texts: dict[str, str] | None = None) -> lis
             continue
         want_head, want_child = RELATION_TYPES[r.label]
         got = (rec.spans[r.head].label, rec.spans[r.child].label)
-        if got != (want_head, want_child):
+        if got != (want_head, want_child) and all(g in ENTITY_LABELS for g in got):  # else reported on the span
             bad(f, f"{r.label} must link {want_head} -> {want_child}, got {got[0]} -> {got[1]}")
         if (r.head, r.child) in seen_rel:
             bad(f, "duplicate relation")
