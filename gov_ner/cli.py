@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .annotations.errors import AnnotationError
 from .encoder.convert import VOCAB_CHOICES  # standard library only
+from .training.data import DEFAULT_ANNOTATIONS
 
 
 def _read(paths):
@@ -353,7 +354,7 @@ def cmd_crossval(args) -> int:
 
 def _training_options(parser: argparse.ArgumentParser, annotations_help: str) -> None:
     """Options shared by train and retrain."""
-    parser.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"],
+    parser.add_argument("--annotations", nargs="+", default=list(DEFAULT_ANNOTATIONS),
                         help=f"{annotations_help} (default: %(default)s)")
     parser.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
@@ -510,7 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
     v2.add_argument("--config", default="configs/cnn.cfg", help="config to train (default: %(default)s)")
     v2.add_argument("-o", "--output", required=True, help="new directory for the fold models")
     v2.add_argument("--encoder", help="encoder for transformer configs")
-    v2.add_argument("--annotations", nargs="+", default=["annotations/gold", "annotations/synthetic"])
+    v2.add_argument("--annotations", nargs="+", default=list(DEFAULT_ANNOTATIONS))
     v2.add_argument("--max-steps", type=int, help="override training.max_steps")
     v2.add_argument("--json", help="write the scores as JSON here")
     v2.add_argument("--markdown", help="write the tables as a markdown page here")
