@@ -33,6 +33,24 @@ def test_rule_skips_group_totals():
     assert linked(doc) == set()
 
 
+def test_rule_reaches_past_a_developer_name_and_quote():
+    doc = doc_with("确保总投资14亿元的碧桂园“胜鑫·公园里”开工。", [("14亿元", "MONEY"), ("胜鑫·公园里", "PROJECT")])
+    assert linked(doc) == {("胜鑫·公园里", "14亿元")}
+
+
+def test_rule_gives_an_amount_opening_the_next_list_item_to_no_earlier_project():
+    # the NER missed the second project: its amount must not fall back to the first one
+    doc = doc_with("推动总投资8亿元中公科教小镇、总投资10亿元以岭药业人参基地落地。",
+                   [("8亿元", "MONEY"), ("中公科教小镇", "PROJECT"), ("10亿元", "MONEY")])
+    assert linked(doc) == {("中公科教小镇", "8亿元")}
+
+
+def test_rule_links_a_phase_total_to_its_project():
+    doc = doc_with("云岭国际物流港一期、二期加快建设,合计投资12.5亿欧元。",
+                   [("云岭国际物流港", "PROJECT"), ("12.5亿欧元", "MONEY")])
+    assert linked(doc) == {("云岭国际物流港", "12.5亿欧元")}
+
+
 def test_candidates_and_features():
     doc = doc_with("总投资8亿元的中公科教小镇开工。另有税收2亿元。",
                    [("8亿元", "MONEY"), ("中公科教小镇", "PROJECT"), ("2亿元", "MONEY")])

@@ -2,7 +2,8 @@
 
 Rule: an amount introduced by an investment cue (总投资, 计划投资, 完成投资, …) in its own clause
 belongs to the project it directly qualifies (总投资8亿元的【X】) or else to the nearest project
-before it in the same sentence; a project followed by 等 / N个 (a group) takes nothing.
+before it in the same sentence, unless it is a group (等 / N个) or the amount opens the next
+list item (X、总投资10亿元Y).
 """
 from __future__ import annotations
 
@@ -45,7 +46,10 @@ def rule_relations(doc: Doc) -> dict:
                   and not SENT_END.search(text[p.end_char:money.start_char])]
         if before:
             p = before[-1]
-            if not re.search(r"等|[0-9一二三四五六七八九十]+个", text[p.end_char:money.start_char]):
+            between = text[p.end_char:money.start_char]
+            # 等 / N个: a group total; 、+cue: the amount opens the next list item (总投资8亿元X、总投资10亿元Y)
+            next_item = between.startswith("、") and _cue_in_clause(text, money.start_char)
+            if not next_item and not re.search(r"等|[0-9一二三四五六七八九十]+个", between):
                 rel[(p.start, money.start)] = {REL_LABEL: 1.0}
     return rel
 
