@@ -315,11 +315,14 @@ def test_select_piece_ids_rules():
     pieces = ["<s>", "<pad>", "</s>", "<unk>", ":", "▁", "▁que", "ry", "▁hello", "ab", "a", "▁2023", "%,",
               "工作", "会(huì)", "при", "п", "▁п", "ß", "straße", "<mask>"]  # fmt: skip
     scores = [0.0] * 4 + [-5.0] * (len(pieces) - 5) + [0.0]
-    by = {v: [pieces[i] for i in select_piece_ids(pieces, v, scores=scores)] for v in ("full", "zh", "zh-noascii")}
+    by = {v: [pieces[i] for i in select_piece_ids(pieces, v, scores=scores)]
+          for v in ("full", "zh", "zh-noascii", "zh-chars")}
     assert by["full"] == pieces
     assert by["zh"] == [p for p in pieces if p not in ("при", "straße")]
     # Latin word pieces go, except the e5 prefix pieces ("query: " = ▁que ry : ▁) and single letters
     assert by["zh-noascii"] == [p for p in pieces if p not in ("при", "straße", "▁hello", "ab", "会(huì)")]
+    # one piece per Chinese character: multi-character CJK pieces go, digits and punctuation stay
+    assert by["zh-chars"] == [p for p in by["zh-noascii"] if p != "工作"]
 
 
 def test_layers_and_float16(synthetic, tmp_path):
