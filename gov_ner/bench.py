@@ -34,8 +34,23 @@ t2 = time.perf_counter()
 gov_ner.extract(big[:50000], nlp=nlp)
 big_s = time.perf_counter() - t2
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# where the time goes: the same paragraphs, one stage at a time
+from gov_ner.annotations.segment import segment_report
+paras = [t[s.start:s.end] for t in texts for s in segment_report(t)]
+stages = {}
+t3 = time.perf_counter()
+docs = [nlp.make_doc(p) for p in paras]
+stages["tokenizer (normalise, offset map, word boundaries)"] = time.perf_counter() - t3
+for name, proc in nlp.pipeline:
+    t3 = time.perf_counter()
+    docs = list(proc.pipe(docs, batch_size=16)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    stages[name] = time.perf_counter() - t3
+t3 = time.perf_counter()
+for p, d in zip(paras, docs):
+    gov_ner.api.doc_to_report_parts(d, p)
+stages["results (amount parsing, raw offsets)"] = time.perf_counter() - t3
 print(json.dumps({"load_s": load_s, "chars": sum(map(len, texts)), "run_s": run_s, "entities": n_ents,
-                  "big_s": big_s, "peak_mb": peak_mb}))
+                  "big_s": big_s, "peak_mb": peak_mb, "stages": stages}))
 """
 
 
@@ -52,11 +67,12 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", default="corpus", help="folder of reports to run over")
     ap.add_argument("--scores", default="training/RESULTS.json", help="held-out scores to quote (micro F1)")
     ap.add_argument("-o", "--output", default="benchmarks/RESULTS.md")
+    ap.add_argument("--notes", default="benchmarks/NOTES.md", help="hand-written notes appended to the page")
     args = ap.parse_args(argv)
     from .api import default_model_path
 
     systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.systems) or {
-        "trf (shipped)": default_model_path(), "rules": "rules"}
+        "shipped": default_model_path(), "rules": "rules"}
     paths = sorted(str(p) for p in Path(args.corpus).glob("*.txt"))
     scores = json.loads(Path(args.scores).read_text())["entities"] if Path(args.scores).exists() else {}
     rows = []
@@ -80,6 +96,19 @@ def main(argv=None) -> int:
         lines.append(f"| {name} | {r['chars'] / r['run_s']:,.0f} | {r['load_s']:.1f} | {r['big_s']:.1f} | "
                      f"{r['peak_mb']:,.0f} | {'' if size is None else f'{size:.1f}'} | "
                      f"{'' if f1 is None else f'{f1:.3f}'} |")
+    lines += ["", "## Where the time goes", "",
+              "Each stage timed alone over the same corpus paragraphs (seconds; share of their sum):", ""]
+    names = [name for name, *_ in rows]
+    stage_names = list(dict.fromkeys(k for _, r, *_ in rows for k in r["stages"]))
+    lines += ["| stage | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for stage in stage_names:
+        cells = []
+        for _, r, *_ in rows:
+            t, total = r["stages"].get(stage), sum(r["stages"].values())
+            cells.append("" if t is None else f"{t:.2f} ({t / total:.0%})")
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    if args.notes and Path(args.notes).exists():
+        lines += ["", Path(args.notes).read_text(encoding="utf-8").strip()]
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
