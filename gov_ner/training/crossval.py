@@ -11,10 +11,10 @@ import dataclasses
 from pathlib import Path
 
 from ..annotations.splits import folds, load_splits
-from .data import DataArguments, split_records
+from .data import DataArguments
 from .evaluate import iob_sequences, score_sequences
 from .results import pool_relation_rows, relation_rows
-from .train import TrainingArguments, train_pipeline
+from .train import TrainingArguments, heldout_records, train_pipeline
 
 
 def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path(".")) -> dict:
@@ -27,7 +27,7 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
         best = train_pipeline(fold_args, fold_data, root)
-        records = split_records(fold_data, root)["heldout"]
+        records = heldout_records(fold_data, root)
         nlp = gov_ner.load(best)
         gold, pred = iob_sequences(nlp, records)
         per_fold[held] = score_sequences(gold, pred)

@@ -7,12 +7,14 @@ only), so model selection never sees a held-out report either.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..annotations.errors import AnnotationError
 from ..annotations.io import read_many
 from ..annotations.schema import Record
+from ..annotations.validate import Problem
 from ..annotations.splits import load_splits, select
 from ..convert import ConversionReport, records_to_docbin
 
@@ -61,15 +63,20 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
     }
 
 
+def heldout_problems(records: list[Record], heldout: Iterable[str]) -> list[Problem]:
+    """One problem per record that belongs to a held-out report (never to be trained on)."""
+    heldout = set(heldout)
+    return [Problem(*(r.source or ("<input>", 0)), "id",
+                    f"{r.id!r} belongs to held-out report {r.doc_id!r}; held-out reports are never trained on")
+            for r in records if r.doc_id in heldout]
+
+
 def merge_new_records(train: list[Record], new: list[Record], splits: dict) -> list[Record]:
     """Training records plus newly annotated ones. A new record with an existing id replaces the
     old one (a correction); Prodigy-rejected examples are skipped; a record from a held-out
     report is an error, because the held-out scores would stop meaning anything."""
-    for rec in new:
-        if rec.doc_id in splits["heldout"]:
-            path, line = rec.source or ("<input>", 0)
-            raise AnnotationError(path, line, "id", f"{rec.id!r} belongs to held-out report {rec.doc_id!r}; "
-                                                    "held-out reports are never trained on")
+    for problem in heldout_problems(new, splits["heldout"])[:1]:
+        raise AnnotationError(problem.path, problem.line, problem.field, problem.message)
     new = [r for r in new if r.meta.get("answer") in (None, "accept")]
     replaced = {r.id for r in new}
     return [r for r in train if r.id not in replaced] + new

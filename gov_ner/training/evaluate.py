@@ -69,7 +69,7 @@ def _pred_pairs(doc) -> set:
     return {((p.start_char, p.end_char), (m.start_char, m.end_char)) for p, m, _ in doc._.investments}
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+def prf_row(tp: int, n_pred: int, n_gold: int) -> dict:
     p, r, f = prf(tp, n_pred, n_gold)
     return {"precision": p, "recall": r, "f1": f, "support": n_gold, "predicted": n_pred}
 
@@ -103,7 +103,7 @@ def evaluate_relations(nlp: Language, records: Iterable[Record], *, gold_entitie
         tp += len(g & p)
         n_pred += len(p)
         n_gold += len(g)
-    return _prf(tp, n_pred, n_gold)
+    return prf_row(tp, n_pred, n_gold)
 
 
 def format_relation_scores(rows: dict[str, dict]) -> str:

@@ -37,26 +37,31 @@ def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[
     """Entity scores per system, and relation scores (given gold entities and end to end) for
     every system with a relation step, plus the cue-word rule on the same entities."""
     ents, rels = {}, {}
+    rule_given_gold: dict = {}  # the same for every system: scored once
     for name, spec in systems.items():
         nlp = load_system(spec)
         ents[name] = evaluate_ner(nlp, records)
-        rels.update(relation_rows(name, nlp, records))
+        rels.update(relation_rows(name, nlp, records, rule_given_gold))
     return ents, rels
 
 
-def relation_rows(name: str, nlp, records: list[Record]) -> dict[str, dict]:
+def relation_rows(name: str, nlp, records: list[Record], rule_given_gold: dict | None = None) -> dict[str, dict]:
     """Relation scores of a pipeline's relation step and of the cue-word rule, each given gold
-    entities and end to end (from the pipeline's entities); {} if it has no relation step."""
+    entities and end to end (from the pipeline's entities); {} if it has no relation step.
+    rule_given_gold: a dict shared by calls on the same records, which keeps the rule's
+    given-gold score (it does not depend on the pipeline) after the first call."""
     from ..pipeline.relation_rules import rule_relations
     from .evaluate import evaluate_relations
 
     if "relations" not in nlp.pipe_names:
         return {}
+    cache = rule_given_gold if rule_given_gold is not None else {}
+    if "row" not in cache:
+        cache["row"] = evaluate_relations(rule_baseline(), records, gold_entities=True, relate=rule_relations)
     return {
         f"{name} relation step / gold": evaluate_relations(nlp, records, gold_entities=True),
         f"{name} relation step / predicted by {name}": evaluate_relations(nlp, records, gold_entities=False),
-        "cue-word rule / gold": evaluate_relations(rule_baseline(), records, gold_entities=True,
-                                                   relate=rule_relations),
+        "cue-word rule / gold": cache["row"],
         f"cue-word rule / predicted by {name}": evaluate_relations(nlp, records, gold_entities=False,
                                                                    relate=rule_relations),
     }
@@ -64,7 +69,7 @@ def relation_rows(name: str, nlp, records: list[Record]) -> dict[str, dict]:
 
 def pool_relation_rows(rows: list[dict[str, dict]]) -> dict[str, dict]:
     """Sum true positives, predictions and gold counts of the same rows over several folds."""
-    from .evaluate import _prf
+    from .evaluate import prf_row
 
     totals: dict[str, list[int]] = {}
     for fold in rows:
@@ -73,7 +78,7 @@ def pool_relation_rows(rows: list[dict[str, dict]]) -> dict[str, dict]:
             t[0] += round(r["recall"] * r["support"])
             t[1] += r["predicted"]
             t[2] += r["support"]
-    return {key: _prf(*t) for key, t in totals.items()}
+    return {key: prf_row(*t) for key, t in totals.items()}
 
 
 def write_results(path: Path, scores: dict[str, dict], *, records: list[Record], command: str,

@@ -20,8 +20,8 @@ from ..annotations.errors import AnnotationError
 from ..annotations.io import read_many
 from ..annotations.splits import load_splits
 from ..annotations.validate import Problem, validate
-from .data import DataArguments, split_records
-from .train import TrainingArguments, train_pipeline
+from .data import DataArguments, heldout_problems
+from .train import TrainingArguments, heldout_records, train_pipeline
 
 
 @dataclass
@@ -58,13 +58,7 @@ def check_new_annotations(paths: tuple[str, ...], splits_path: Path, root: Path 
         raise RetrainInputError([Problem(err.path, err.line, err.field, err.message)]) from None
     if not records:
         raise RetrainInputError([Problem(", ".join(paths), 0, "<file>", "no annotation records")])
-    problems = validate(records, root=root)
-    heldout = set(load_splits(root / splits_path)["heldout"])
-    for rec in records:
-        if rec.doc_id in heldout:
-            path, line = rec.source or ("<input>", 0)
-            problems.append(Problem(path, line, "id", f"{rec.id!r} belongs to held-out report {rec.doc_id!r}; "
-                                                      "held-out reports are never trained on"))
+    problems = validate(records, root=root) + heldout_problems(records, load_splits(root / splits_path)["heldout"])
     if problems:
         raise RetrainInputError(problems)
     return len(records)
@@ -106,7 +100,7 @@ def retrain(args: RetrainArguments, data: DataArguments | None = None, root: Pat
     log(f"{n_new} new records in {', '.join(args.add)}: valid")
 
     data = DataArguments(**{**data.__dict__, "extra": tuple(args.add)})
-    heldout = split_records(data, root)["heldout"]
+    heldout = heldout_records(data, root)
     log(f"held-out: {len(heldout)} records; scoring the base model {base_dir}")
     before_ents, before_rels = score_systems({"before": str(base_dir)}, heldout)
 
