@@ -1,0 +1,55 @@
+"""The clause-mark boundary step: no predicted entity contains ，。、；： etc."""
+import spacy
+from spacy.training import Example
+
+import gov_ner
+from gov_ner.pipeline.boundaries import CLAUSE_MARKS
+
+
+def _ner_trained_across_a_comma():
+    """A NER taught, on purpose, that a name runs on through a comma (training never runs the
+    boundary step, so only the step can stop it at prediction time)."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+    ner = nlp.add_pipe("ner")
+    ner.add_label("LOC")
+    text = "甲乙丙丁,戊己庚辛在这里。"
+    examples = [Example.from_dict(nlp.make_doc(text), {"entities": [(0, 9, "LOC")]})]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, sgd=optimizer)
+    return nlp, text
+
+
+def test_ner_respects_blocked_clause_marks():
+    nlp, text = _ner_trained_across_a_comma()
+    # the test can fail: without the step the entity crosses the comma
+    assert [e.text for e in nlp(text).ents] == ["甲乙丙丁,戊己庚辛"]
+    nlp.add_pipe("gov_ner_entity_boundaries", name="boundaries", before="ner")
+    ents = nlp(text).ents
+    assert ents and not any(ch in e.text for e in ents for ch in CLAUSE_MARKS)
+
+
+def test_boundary_step_keeps_existing_entities_and_marks_nothing_else():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+    step = nlp.add_pipe("gov_ner_entity_boundaries")
+    doc = nlp.make_doc("河西区,建成。")
+    doc.set_ents([doc.char_span(0, 3, label="LOC")])
+    doc = step(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("河西区", "LOC")]
+    # blocked: preset B with no label; the other tokens keep what they had (O here)
+    assert [(t.text, t.ent_iob_, t.ent_type_) for t in doc][3:] == [
+        (",", "B", ""), ("建", "O", ""), ("成", "O", ""), ("。", "B", "")]
+
+
+def test_release_adds_the_boundary_step_once(tiny_model, tmp_path):
+    from gov_ner.packaging import release_model
+
+    nlp = gov_ner.load(tiny_model)
+    nlp.remove_pipe("boundaries")
+    nlp.to_disk(tmp_path / "old")  # a model trained before the step existed
+    out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="")
+    assert gov_ner.load(out).pipe_names[:3] == ["tok2vec", "boundaries", "ner"]
+    again = release_model(out, tmp_path / "rel2", name="t", version="1.0.1", description="")
+    assert gov_ner.load(again).pipe_names.count("boundaries") == 1
+    plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="", boundaries=False)
+    assert "boundaries" not in gov_ner.load(plain).pipe_names
