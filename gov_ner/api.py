@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .amounts import Money, Percent, parse_value
 from .annotations.segment import segment_report
+from .pipeline.consistency import finish_report
 from .pipeline.tokenizer import offsets_of
 from .report import Entity, Investment, Report
 from .text.reading import read_report
@@ -127,8 +128,9 @@ def _as_text(item) -> tuple[str, str | None]:
 def extract(text_or_path: str | Path, nlp: Language | None = None, batch_size: int = 16) -> Report:
     """Entities and investments of one report (text, or a path: Path objects and existing files).
 
-    Long reports are cut into paragraphs and run through nlp.pipe, so memory stays bounded;
-    every offset is an offset into the text as given (or as read from the file).
+    Long reports are cut into paragraphs and run through nlp.pipe; the pipeline's report-level
+    steps (names found in one paragraph labelled in the others) then see all paragraphs of the
+    report. Every offset is an offset into the text as given (or as read from the file).
     """
     return next(extract_many([text_or_path], nlp=nlp, batch_size=batch_size))
 
@@ -140,7 +142,8 @@ def extract_many(items: Iterable[str | Path], nlp: Language | None = None, batch
         raw, source = _as_text(item)
         segments = segment_report(raw)
         report = Report(raw, source=source)
-        for seg, doc in zip(segments, nlp.pipe((raw[s.start:s.end] for s in segments), batch_size=batch_size)):
+        docs = finish_report(nlp, nlp.pipe((raw[s.start:s.end] for s in segments), batch_size=batch_size))
+        for seg, doc in zip(segments, docs):
             ents, invs = doc_to_report_parts(doc, raw, seg.start)
             report.entities.extend(ents)
             report.investments.extend(invs)

@@ -12,13 +12,31 @@ from spacy.tokens import Doc
 
 from ..annotations.schema import ENTITY_LABELS, Record
 from ..convert import blank_nlp, doc_iob_tags, record_to_doc
+from ..pipeline.consistency import finish_report
 from ..pipeline.relations import prf, rel_char_pairs
+
+
+def report_of(record: Record) -> str:
+    """The report a record (paragraph) belongs to: its id up to '#'."""
+    return record.id.split("#", 1)[0]
+
+
+def predicted_docs(nlp: Language, records: list[Record], batch_size: int = 16) -> list[Doc]:
+    """The pipeline's docs for the records, with its report-level steps (gov_ner.extract's
+    finish_report) applied to the paragraphs of each report together."""
+    docs = list(nlp.pipe((r.text for r in records), batch_size=batch_size))
+    by_report: dict[str, list[Doc]] = {}
+    for rec, doc in zip(records, docs):
+        by_report.setdefault(report_of(rec), []).append(doc)
+    for report_docs in by_report.values():
+        finish_report(nlp, report_docs)
+    return docs
 
 
 def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) -> tuple[list[list[str]], list[list[str]]]:
     gold_nlp = blank_nlp()
     gold = [doc_iob_tags(record_to_doc(r, gold_nlp)) for r in records]
-    pred = [doc_iob_tags(d) for d in nlp.pipe((r.text for r in records), batch_size=batch_size)]
+    pred = [doc_iob_tags(d) for d in predicted_docs(nlp, records, batch_size)]
     for r, g, p in zip(records, gold, pred):
         if len(g) != len(p):
             raise ValueError(f"{r.id}: pipeline made {len(p)} tokens, gold has {len(g)}: tokenizers differ")
