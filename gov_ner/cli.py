@@ -336,9 +336,10 @@ def cmd_crossval(args) -> int:
 
     result = cross_validate(TrainingArguments(config=args.config, output=args.output, encoder=args.encoder,
                                               max_steps=args.max_steps, force=args.force),
-                            DataArguments(annotations=tuple(args.annotations)))
+                            DataArguments(annotations=tuple(args.annotations)),
+                            variants=("",) + tuple(args.variant), reuse=args.reuse)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
-    sections = [f"## held out: {fold}\n\n" + format_scores({Path(args.config).stem: scores}, labels)
+    sections = [f"## held out: {fold}\n\n" + format_scores(scores, labels)
                 + "\n\n" + format_relation_scores(result["relations"].get(fold, {}))
                 for fold, scores in result["entities"].items()]
     print("\n\n".join(sections))
@@ -519,6 +520,11 @@ def build_parser() -> argparse.ArgumentParser:
     v2.add_argument("--json", help="write the scores as JSON here")
     v2.add_argument("--markdown", help="write the tables as a markdown page here")
     v2.add_argument("--force", action="store_true", help="replace existing fold directories")
+    v2.add_argument("--variant", action="append", default=[], metavar="+STEP|-STEP",
+                    help="also score each fold model with a weightless step added or removed, e.g. "
+                         "--variant +consistency --variant -boundaries")
+    v2.add_argument("--reuse", action="store_true",
+                    help="score fold models already in OUTPUT/<report>/model-best instead of training them")
     v2.set_defaults(func=cmd_crossval)
     return p
 

@@ -26,6 +26,11 @@ TINY = {"components.tok2vec.model.encode.width": 16, "components.tok2vec.model.e
 
 
 @pytest.fixture(scope="session")
+def tiny_overrides() -> dict:
+    return dict(TINY)
+
+
+@pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory, repo):
     from gov_ner.training.data import DataArguments
     from gov_ner.training.train import TrainingArguments, train_pipeline

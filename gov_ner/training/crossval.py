@@ -4,6 +4,10 @@ Each fold's model is trained from scratch into its own directory. Returned: enti
 fold and pooled over all folds ("all folds": every held-out entity of every fold), and the
 relation scores (learned step and cue-word rule, given gold entities and end to end) per fold
 and pooled the same way, so all nine gold relations of the corpus are scored, not three.
+
+variants score every fold model also with weightless steps added or removed (results.py's
+system specs: "+consistency", "-boundaries"), so a post-processing step is judged on all five
+reports without retraining; reuse scores fold models already trained in the output directory.
 """
 from __future__ import annotations
 
@@ -13,27 +17,38 @@ from pathlib import Path
 from ..annotations.splits import folds, load_splits
 from .data import DataArguments
 from .evaluate import iob_sequences, score_sequences
-from .results import pool_relation_rows, relation_rows
+from .results import load_system, pool_relation_rows, relation_rows
 from .train import TrainingArguments, heldout_records, train_pipeline
 
 
-def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path(".")) -> dict:
-    import gov_ner
-
+def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path("."),
+                   variants: tuple[str, ...] = ("",), reuse: bool = False) -> dict:
+    """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; system is the config's
+    stem plus the variant. Relations are scored for the first variant only (the steps that
+    variants change do not touch PROJECT or MONEY)."""
     data = data or DataArguments()
     splits = load_splits(root / data.splits)
-    per_fold, all_gold, all_pred, relations = {}, [], [], {}
+    name = Path(args.config).stem
+    systems = {name + v: v for v in variants}
+    per_fold: dict[str, dict] = {}
+    pooled = {s: ([], []) for s in systems}
+    relations = {}
     for _, held in folds(splits):
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
-        best = train_pipeline(fold_args, fold_data, root)
+        best = Path(fold_args.output) / "model-best"
+        if not (reuse and (best / "config.cfg").is_file()):
+            best = train_pipeline(fold_args, fold_data, root)
         records = heldout_records(fold_data, root)
-        nlp = gov_ner.load(best)
-        gold, pred = iob_sequences(nlp, records)
-        per_fold[held] = score_sequences(gold, pred)
-        relations[held] = relation_rows("model", nlp, records)
-        all_gold += gold
-        all_pred += pred
-    per_fold["all folds"] = score_sequences(all_gold, all_pred)
+        per_fold[held] = {}
+        for system, variant in systems.items():
+            nlp = load_system(str(best) + variant)
+            gold, pred = iob_sequences(nlp, records)
+            per_fold[held][system] = score_sequences(gold, pred)
+            pooled[system][0].extend(gold)
+            pooled[system][1].extend(pred)
+            if held not in relations:
+                relations[held] = relation_rows("model", nlp, records)
+    per_fold["all folds"] = {s: score_sequences(g, p) for s, (g, p) in pooled.items()}
     relations["all folds"] = pool_relation_rows([relations[held] for _, held in folds(splits)])
     return {"entities": per_fold, "relations": relations}

@@ -1,0 +1,38 @@
+"""Leave-one-report-out cross-validation on two tiny reports (two folds, tiny models)."""
+import json
+import os
+
+from gov_ner.training.crossval import cross_validate
+from gov_ner.training.data import DataArguments
+from gov_ner.training.train import TrainingArguments
+
+
+def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
+    ann = tmp_path / "ann"
+    ann.mkdir()
+    for rep in ("003_f6c75f8394d11ae2", "000_71dc593d3b27a9df"):
+        lines = (repo / f"annotations/gold/{rep}.jsonl").read_text(encoding="utf-8").splitlines()[:6]
+        (ann / f"{rep}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reports = ["003_f6c75f8394d11ae2", "000_71dc593d3b27a9df"]
+    (tmp_path / "splits.json").write_text(json.dumps({"train": reports, "heldout": [], "cross_validation": reports}))
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, real_repeat=1)
+    args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(tmp_path / "cv"), max_steps=6,
+                             overrides=tiny_overrides)
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = cross_validate(args, data, variants=("", "+consistency", "-boundaries"))
+        fold_model = tmp_path / "cv" / reports[0] / "model-best" / "config.cfg"
+        stamp = fold_model.stat().st_mtime_ns
+        again = cross_validate(args, data, variants=("",), reuse=True)
+    finally:
+        os.chdir(cwd)
+    assert set(result["entities"]) == {*reports, "all folds"}
+    assert set(result["entities"]["all folds"]) == {"cnn", "cnn+consistency", "cnn-boundaries"}
+    # each fold scores its own report only: pooled support is the sum of the folds'
+    support = [result["entities"][r]["cnn"]["micro"]["support"] for r in reports]
+    assert result["entities"]["all folds"]["cnn"]["micro"]["support"] == sum(support) > 0
+    assert result["relations"]["all folds"]
+    # reuse scores the same fold models again, without training them anew
+    assert fold_model.stat().st_mtime_ns == stamp
+    assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
