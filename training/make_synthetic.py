@@ -137,7 +137,9 @@ COMPANY_SUFFIX = ("有限公司", "股份有限公司", "集团", "集团有限�
 GOV_PAIRS = (("市委", "市政府"), ("区委", "区政府"), ("县委", "县政府"), ("省委", "省政府"), ("党中央", "国务院"))
 FOREIGN_CURRENCIES = ("美元", "欧元", "港元", "美元", "欧元", "日元")
 
-# Concept names a company stands for (kind C: a following 项目 stays outside the span).
+# Concept names a company stands for (kind C: written with 项目 after them, which is part of the
+# name of a single project, as in the contract's 【凤凰小镇项目】 and the real gold's 【瑞典宜家物流项目】;
+# a 项目 shared by a list (【A】、【B】项目, 等项目) stays outside).
 BRAND_CONCEPTS = ("半导体封装测试", "新能源电池", "高端装备", "智慧农业", "生物医药", "精密铸造", "光伏组件", "氢能装备",
                   "碳纤维", "锂电材料", "智能家居", "医用耗材", "功能性食品", "数字孪生", "工业机器人", "新型建材",
                   "冷链食品", "电子元器件", "特种纸", "汽车轻量化")
@@ -503,11 +505,13 @@ def growth(p: Para, r: random.Random) -> None:
 # Small writers
 # --------------------------------------------------------------------------------------
 def project(p: Para, pj: Proj, xiangmu: bool = False) -> int:
-    """Write a project name; with `xiangmu`, a brand/company name is followed by 项目 outside the span."""
-    idx = p.e(pj.name, "PROJECT")
-    if xiangmu and pj.kind == "C":
-        p.t("项目")
-    return idx
+    """Write a project name; with `xiangmu`, a brand/company name is written with 项目, inside the span.
+
+    (Until 2026-12 the 项目 was left outside: 354 records taught the NER to cut 项目 off single
+    named projects, against the real gold, which keeps it in 21 of 23 cases in the training
+    reports, the other two being list items that share one 项目.)
+    """
+    return p.e(pj.name + ("项目" if xiangmu and pj.kind == "C" else ""), "PROJECT")
 
 
 def enumerate_items(p: Para, r: random.Random, items, write) -> list:
