@@ -318,7 +318,7 @@ def cmd_release(args) -> int:
     try:
         out = release_model(args.model, args.output, name=args.name, version=args.version,
                             description=args.description, relations=args.relations,
-                            boundaries=not args.no_boundaries)
+                            add_steps=tuple(args.add_step))
     except FileExistsError as err:
         print(err, file=sys.stderr)
         return 1
@@ -471,8 +471,8 @@ def build_parser() -> argparse.ArgumentParser:
     rl.add_argument("--description", default="", help="meta description: how it was trained")
     rl.add_argument("--relations", choices=("learned", "rules"), default="learned",
                     help="relation step to ship (default: %(default)s)")
-    rl.add_argument("--no-boundaries", action="store_true",
-                    help="do not add the clause-mark boundary step before the NER of a model trained without it")
+    rl.add_argument("--add-step", action="append", choices=("boundaries", "consistency", "amounts"), default=[],
+                    help="add a weightless step the model lacks (gov_ner/pipeline/steps.py); repeatable")
     rl.set_defaults(func=cmd_release)
 
     r = sub.add_parser("retrain", help="add new annotations and train a new model; before/after held-out table",

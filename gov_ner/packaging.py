@@ -50,17 +50,19 @@ def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str | 
 
 
 def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, version: str,
-                  description: str, relations: str = "learned", boundaries: bool = True) -> Path:
+                  description: str, relations: str = "learned", add_steps: tuple[str, ...] = ()) -> Path:
     """Copy a trained pipeline into a new release directory (models/zh_NAME-VERSION).
 
     relations="rules" replaces the learned relation step with the cue-word rule component,
     under the same name and with the same output (doc._.rel, doc._.investments): what issue #5
-    asks for when the rule scores better. boundaries=True adds the step that blocks clause marks
-    from entities (gov_ner_entity_boundaries) before the NER of a model trained without it; it
-    has no weights, so the trained components are unchanged. The trained model is only read; an
-    existing output directory is refused.
+    asks for when the rule scores better. add_steps: weightless steps (gov_ner/pipeline/steps.py)
+    to add where the model lacks them, e.g. the clause-mark boundaries before the NER of a model
+    trained without them; the trained components are unchanged. The trained model is only read;
+    an existing output directory is refused.
     """
     import gov_ner
+
+    from .pipeline.steps import change_steps
 
     output_dir = Path(output_dir)
     if output_dir.exists():
@@ -70,9 +72,7 @@ def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, v
     nlp = gov_ner.load(model_dir)
     if relations == "rules" and "relations" in nlp.pipe_names:
         nlp.replace_pipe("relations", "gov_ner_relation_rules")
-    if boundaries and "ner" in nlp.pipe_names and not any(
-            nlp.get_pipe_meta(n).factory == "gov_ner_entity_boundaries" for n in nlp.pipe_names):
-        nlp.add_pipe("gov_ner_entity_boundaries", name="boundaries", before="ner")
+    change_steps(nlp, [("+", step) for step in add_steps])
     nlp.meta.update({"name": name, "version": version, "description": description, "license": "MIT",
                      "author": "gov_ner", "url": "", "email": ""})
     nlp.to_disk(output_dir)

@@ -41,15 +41,16 @@ def test_boundary_step_keeps_existing_entities_and_marks_nothing_else():
         (",", "B", ""), ("建", "O", ""), ("成", "O", ""), ("。", "B", "")]
 
 
-def test_release_adds_the_boundary_step_once(tiny_model, tmp_path):
+def test_release_adds_missing_steps_once(tiny_model, tmp_path):
     from gov_ner.packaging import release_model
 
     nlp = gov_ner.load(tiny_model)
     nlp.remove_pipe("boundaries")
     nlp.to_disk(tmp_path / "old")  # a model trained before the step existed
-    out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="")
-    assert gov_ner.load(out).pipe_names[:3] == ["tok2vec", "boundaries", "ner"]
-    again = release_model(out, tmp_path / "rel2", name="t", version="1.0.1", description="")
-    assert gov_ner.load(again).pipe_names.count("boundaries") == 1
-    plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="", boundaries=False)
+    steps = ("boundaries", "consistency")
+    out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="", add_steps=steps)
+    assert gov_ner.load(out).pipe_names == ["tok2vec", "boundaries", "ner", "amounts", "relations", "consistency"]
+    again = release_model(out, tmp_path / "rel2", name="t", version="1.0.1", description="", add_steps=steps)
+    assert gov_ner.load(again).pipe_names == gov_ner.load(out).pipe_names
+    plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="")
     assert "boundaries" not in gov_ner.load(plain).pipe_names

@@ -18,42 +18,18 @@ def rule_baseline():
     return nlp
 
 
-# steps without weights that a system spec can add to (+) or remove from (-) a trained model,
-# for models trained before a step was in the configs and for ablations: factory, position
-ADDABLE_STEPS = {
-    "amounts": ("gov_ner_amount_rules", {"after": "ner"}, {"mode": "own"}),
-    "boundaries": ("gov_ner_entity_boundaries", {"before": "ner"}, {}),
-    "consistency": ("gov_ner_report_consistency", {"last": True}, {}),
-}
-
-
 def load_system(spec: str):
-    """'rules', a model path / package name, optionally followed by +STEP or -STEP for the steps
-    in ADDABLE_STEPS: `models/x+consistency` is that model with the report-level step added,
-    `build/runs/y/model-best-boundaries` without its boundary step."""
+    """'rules', a model path / package name, optionally followed by +STEP or -STEP for the
+    weightless steps (gov_ner/pipeline/steps.py): `models/x+consistency` is that model with the
+    report-level step added, `build/runs/y/model-best-boundaries` without its boundary step."""
     import gov_ner  # noqa: F401
+
+    from ..pipeline.steps import change_steps, split_spec
 
     if spec == "rules":
         return rule_baseline()
-    changes = []
-    while True:
-        for step in ADDABLE_STEPS:
-            if spec.endswith(("+" + step, "-" + step)):
-                changes.insert(0, (spec[-len(step) - 1], step))
-                spec = spec[: -len(step) - 1]
-                break
-        else:
-            break
-    nlp = gov_ner.load(spec)
-    for sign, step in changes:
-        factory, where, config = ADDABLE_STEPS[step]
-        present = [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory == factory]
-        if sign == "-":
-            for name in present:
-                nlp.remove_pipe(name)
-        elif not present:
-            nlp.add_pipe(factory, name=step, config=config, **where)
-    return nlp
+    path, changes = split_spec(spec)
+    return change_steps(gov_ner.load(path), changes)
 
 
 def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
