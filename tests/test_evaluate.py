@@ -66,8 +66,8 @@ def test_cli_evaluate_needs_a_model(tmp_path, capsys):
 def test_relation_rows_pool_over_folds():
     from gov_ner.training.results import pool_relation_rows
 
-    fold1 = {"r / gold": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "support": 2, "predicted": 1}}
-    fold2 = {"r / gold": {"precision": 0.5, "recall": 1.0, "f1": 0.667, "support": 1, "predicted": 2}}
+    fold1 = {"r / gold": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "support": 2, "predicted": 1, "tp": 1}}
+    fold2 = {"r / gold": {"precision": 0.5, "recall": 1.0, "f1": 0.667, "support": 1, "predicted": 2, "tp": 1}}
     pooled = pool_relation_rows([fold1, fold2])["r / gold"]
     assert (pooled["support"], pooled["predicted"]) == (3, 3)
     assert pooled["precision"] == pytest.approx(2 / 3) and pooled["recall"] == pytest.approx(2 / 3)

@@ -89,7 +89,7 @@ def _pred_pairs(doc) -> set:
 
 def prf_row(tp: int, n_pred: int, n_gold: int) -> dict:
     p, r, f = prf(tp, n_pred, n_gold)
-    return {"precision": p, "recall": r, "f1": f, "support": n_gold, "predicted": n_pred}
+    return {"precision": p, "recall": r, "f1": f, "support": n_gold, "predicted": n_pred, "tp": tp}
 
 
 def evaluate_relations(nlp: Language, records: Iterable[Record], *, gold_entities: bool,

@@ -74,7 +74,7 @@ def pool_relation_rows(rows: list[dict[str, dict]]) -> dict[str, dict]:
     for fold in rows:
         for key, r in fold.items():
             t = totals.setdefault(key, [0, 0, 0])
-            t[0] += round(r["recall"] * r["support"])
+            t[0] += r["tp"]
             t[1] += r["predicted"]
             t[2] += r["support"]
     return {key: prf_row(*t) for key, t in totals.items()}
