@@ -522,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     v2.add_argument("--force", action="store_true", help="replace existing fold directories")
     v2.add_argument("--variant", action="append", default=[], metavar="+STEP|-STEP",
                     help="also score each fold model with a weightless step added or removed, e.g. "
-                         "--variant +consistency --variant -boundaries")
+                         "--variant=+consistency --variant=-boundaries (with '=': a value starting with '-')")
     v2.add_argument("--reuse", action="store_true",
                     help="score fold models already in OUTPUT/<report>/model-best instead of training them")
     v2.set_defaults(func=cmd_crossval)
