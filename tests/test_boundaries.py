@@ -46,6 +46,7 @@ def test_release_adds_missing_steps_once(tiny_model, tmp_path):
 
     nlp = gov_ner.load(tiny_model)
     nlp.remove_pipe("boundaries")
+    nlp.remove_pipe("consistency")
     nlp.to_disk(tmp_path / "old")  # a model trained before the step existed
     steps = ("boundaries", "consistency")
     out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="", add_steps=steps)
