@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from . import pipeline  # noqa: F401,E402  registers the spaCy tokenizer, factories and architectures
 from .api import extract, extract_many, load  # noqa: E402

@@ -465,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "replace the learned relation step by the cue-word rule (same name, same "
                                     "output), and save it to a new directory. Never overwrites.")
     rl.add_argument("model", help="trained model directory (e.g. RUN/model-best)")
-    rl.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_cnn-0.2.0")
+    rl.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_cnn-0.3.0")
     rl.add_argument("--name", required=True, help="meta name (spaCy prefixes the language: gov_ner_cnn)")
     rl.add_argument("--version", required=True)
     rl.add_argument("--description", default="", help="meta description: how it was trained")
