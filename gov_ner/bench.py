@@ -76,6 +76,7 @@ def main(argv=None) -> int:
     ap.add_argument("--notes", default="benchmarks/NOTES.md", help="hand-written notes appended to the page")
     args = ap.parse_args(argv)
     from .api import default_model_path
+    from .pipeline.steps import split_spec
 
     systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.systems) or {
         "shipped": default_model_path(), "rules": "rules"}
@@ -90,7 +91,7 @@ def main(argv=None) -> int:
             return 1
         r = json.loads(out.stdout.strip().splitlines()[-1])
         f1 = next((v["micro"]["f1"] for k, v in scores.items() if k.split()[0] == name.split()[0]), None)
-        rows.append((name, r, dir_size_mb(spec) if spec != "rules" else 0.0, f1))
+        rows.append((name, r, dir_size_mb(split_spec(spec)[0]) if spec != "rules" else 0.0, f1))
         print(name, r, file=sys.stderr)
     lines = ["# Benchmarks", "", f"Written by `python -m gov_ner.bench` on {time.strftime('%Y-%m-%d')}: "
              f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
