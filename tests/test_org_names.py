@@ -1,0 +1,31 @@
+"""A predicted place followed by a government body becomes one ORG."""
+import pytest
+import spacy
+
+
+def _nlp(ents):
+    """Tokenizer + fixed entities (standing in for the NER) + the step."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": lab, "pattern": [{"ORTH": ch} for ch in text]} for text, lab in ents])
+    nlp.add_pipe("gov_ner_org_names")
+    return nlp
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("河西区人民政府区长", [("河西区", "LOC")], [("河西区人民政府", "ORG")]),
+    ("在东昌区第十届人民代表大会上", [("东昌区", "LOC")], [("东昌区第十届人民代表大会", "ORG")]),
+    ("河西区委、区政府", [("河西区", "LOC"), ("区政府", "ORG")], [("河西区委", "ORG"), ("区政府", "ORG")]),
+    # the NER cut an ORG out of the body name: absorbed
+    ("河西区人民政府", [("河西区", "LOC"), ("民政府", "ORG")], [("河西区人民政府", "ORG")]),
+    # a report title, a place alone, a body after an ORG or a PROJECT: unchanged
+    ("河西区政府工作报告", [("河西区", "LOC")], [("河西区", "LOC")]),
+    ("河西区建设", [("河西区", "LOC")], [("河西区", "LOC")]),
+    ("东昌区总投资8亿元", [("东昌区", "LOC")], [("东昌区", "LOC")]),
+    ("天津银行人民政府", [("天津银行", "ORG")], [("天津银行", "ORG")]),
+    # another kind of entity inside the body: left alone
+    ("河西区政协委员", [("河西区", "LOC"), ("政协委员", "PROJECT")], [("河西区", "LOC"), ("政协委员", "PROJECT")]),
+])
+def test_place_and_body(text, ents, expected):
+    doc = _nlp(ents)(text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
