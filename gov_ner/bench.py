@@ -37,8 +37,7 @@ peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 # where the time goes: the same paragraphs, one stage at a time
 from gov_ner.annotations.segment import segment_report
 from gov_ner.pipeline.consistency import finish_report
-owner = [i for i, t in enumerate(texts) for s in segment_report(t)]
-paras = [t[s.start:s.end] for t in texts for s in segment_report(t)]
+owner, paras = zip(*[(i, t[s.start:s.end]) for i, t in enumerate(texts) for s in segment_report(t)])
 stages = {}
 t3 = time.perf_counter()
 docs = [nlp.make_doc(p) for p in paras]

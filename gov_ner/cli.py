@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .annotations.errors import AnnotationError
 from .encoder.convert import VOCAB_CHOICES  # standard library only
+from .pipeline.steps import WEIGHTLESS_STEPS
 from .training.data import DEFAULT_ANNOTATIONS
 
 
@@ -471,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     rl.add_argument("--description", default="", help="meta description: how it was trained")
     rl.add_argument("--relations", choices=("learned", "rules"), default="learned",
                     help="relation step to ship (default: %(default)s)")
-    rl.add_argument("--add-step", action="append", choices=("boundaries", "org_names", "consistency", "amounts"), default=[],
+    rl.add_argument("--add-step", action="append", choices=tuple(WEIGHTLESS_STEPS), default=[],
                     help="add a weightless step the model lacks (gov_ner/pipeline/steps.py); repeatable")
     rl.set_defaults(func=cmd_release)
 

@@ -80,16 +80,16 @@ class ReportConsistency:
         return list(docs)
 
     def _new_spans(self, doc: Doc, names: dict[str, str], pattern: re.Pattern) -> list[Span]:
+        # tokens in an entity, or blocked from any (boundaries step: preset B with no label)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        blocked = {t.i for t in doc if t.ent_iob_ == "B" and not t.ent_type_}
+        taken.update(t.i for t in doc if t.ent_iob_ == "B" and not t.ent_type_)
         positions = word_positions(doc.text) if self.word_boundaries else None
         added = []
         for m in _overlapping_matches(pattern, doc.text):
             if positions is not None and (positions[m[0]] not in "BS" or positions[m[1] - 1] not in "ES"):
                 continue
             span = doc.char_span(m[0], m[1], label=names[doc.text[m[0]:m[1]]])
-            if span is None or taken.intersection(range(span.start, span.end)) or blocked.intersection(
-                    range(span.start, span.end)):
+            if span is None or taken.intersection(range(span.start, span.end)):
                 continue
             added.append(span)
             taken.update(range(span.start, span.end))

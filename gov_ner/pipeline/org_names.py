@@ -33,13 +33,14 @@ def make_org_names(nlp: Language, name: str):
                 continue
             m = BODY_AFTER_PLACE.match(doc.text, ent.end_char) if ent.label_ == "LOC" else None
             span = doc.char_span(ent.start_char, m.end(), label="ORG") if m else None
-            inside = [j for j in range(i + 1, len(ents)) if span is not None and ents[j].start_char < m.end()]
-            # the body must be free text or an ORG the NER cut out of it (河西区 + 民政府)
-            if span is not None and all(ents[j].label_ == "ORG" and ents[j].end_char <= m.end() for j in inside):
-                out.append(span)
-                absorbed.update(inside)
-            else:
-                out.append(ent)
+            if span is not None:
+                inside = [j for j in range(i + 1, len(ents)) if ents[j].start_char < m.end()]
+                # the body must be free text or an ORG the NER cut out of it (河西区 + 民政府)
+                if all(ents[j].label_ == "ORG" and ents[j].end_char <= m.end() for j in inside):
+                    out.append(span)
+                    absorbed.update(inside)
+                    continue
+            out.append(ent)
         doc.ents = out
         return doc
 

@@ -16,18 +16,13 @@ from ..pipeline.consistency import finish_report
 from ..pipeline.relations import prf, rel_char_pairs
 
 
-def report_of(record: Record) -> str:
-    """The report a record (paragraph) belongs to: its id up to '#'."""
-    return record.id.split("#", 1)[0]
-
-
 def predicted_docs(nlp: Language, records: list[Record], batch_size: int = 16) -> list[Doc]:
     """The pipeline's docs for the records, with its report-level steps (gov_ner.extract's
     finish_report) applied to the paragraphs of each report together."""
     docs = list(nlp.pipe((r.text for r in records), batch_size=batch_size))
     by_report: dict[str, list[Doc]] = {}
     for rec, doc in zip(records, docs):
-        by_report.setdefault(report_of(rec), []).append(doc)
+        by_report.setdefault(rec.doc_id, []).append(doc)
     for report_docs in by_report.values():
         finish_report(nlp, report_docs)
     return docs
