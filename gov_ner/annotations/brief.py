@@ -1,0 +1,178 @@
+"""The authored corpus's brief as code: the diversity matrix, each writer's plan, and the checks.
+
+`annotations/authored/BRIEF.md` tells writers what to write; this module decides how much of
+each kind (proportions are quotas drawn without replacement, so a writer's slice has them
+exactly) and checks a written paragraph against its plan line. Writers drift to one length
+and to investment sentences unless a plan and a checker stop them (pilot, issue 12).
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .schema import Record
+
+PROVINCES = (
+    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
+    "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区",
+    "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省",
+    "宁夏回族自治区", "新疆维吾尔自治区",
+)
+
+# dimension -> {value: weight}; weights are shares of a writer's paragraphs
+KINDS = {"政府工作报告": 30, "工作总结": 20, "半年报告": 8, "季度报告": 7, "重点项目公报": 15, "五年规划": 10,
+         "新闻通稿": 10}
+LEVELS = {"province": 10, "city": 25, "county": 35, "township": 12, "zone": 13, "village": 5}
+NOISE = {"none": 66, "traditional": 8, "pinyin": 4, "fullwidth": 5, "redacted": 6, "linebreaks": 6, "debris": 5}
+LENGTHS = {(100, 200): 25, (200, 400): 35, (400, 700): 25, (700, 1100): 12, (1100, 1500): 3}
+FOCUS = {"prose": 20, "bodies": 15, "places": 20, "investment": 20, "list": 10, "economy": 15}
+YEARS = range(2010, 2027)
+
+# entity shapes a paragraph of each focus should show; one is drawn per paragraph, in rotation
+SHAPES = {
+    "prose": ["党建与作风", "民生：教育医疗就业", "生态环境治理", "营商环境与改革", "乡村振兴", "安全生产与应急",
+              "基层治理与社区服务", "文化旅游与城市更新"],
+    "bodies": ["简称：市委、市政府、区委、区政府、县委", "人大常委会与政协，人民代表大会届次", "管委会与党工委",
+               "职能部门（发改委、住建局、商务局等）", "医院、学校作为机构（ORG，不是在建）", "企业作为主体签约、投资（ORG）",
+               "银行、高校、研究院", "上级机关：国务院、省委、省政府"],
+    "places": ["省+市+区（县）连写的地名链", "园区作为企业落户地（落户XX经开区/高新区/产业园）",
+               "开发区简称回指（高新区、经开区）", "乡镇、街道、村、社区名", "河流、山脉、道路作为地点",
+               "国家战略区域（京津冀、长三角、粤港澳大湾区、成渝地区双城经济圈、海南自由贸易港）",
+               "片区与商圈作为活动发生地", "跨省合作与对口支援的地名"],
+    "investment": ["金额在项目前（总投资X亿元的Y）", "金额在项目后（Y项目总投资X亿元）", "同一项目的计划投资与完成投资",
+                   "分期：一期、二期及各自金额", "后文回指（该项目、项目总投资）", "企业名直接加项目名",
+                   "引号中的品牌项目名", "在建医院、学校（PROJECT）", "在建园区、新城（PROJECT）", "外币金额（美元、欧元）"],
+    "list": ["编号清单：每项一个项目和总投资", "“等项目”共享后缀的清单", "清单中混合计划投资与完成投资",
+             "分行的重点项目表述"],
+    "economy": ["产值、营业收入与税收（不构成投资关系）", "多个项目合计投资（不构成投资关系）", "招商引资到位资金（不构成投资关系）",
+                "补贴、贷款、专项债（不构成投资关系）", "财政收入与增长率", "固定资产投资增速与一个具体项目的投资"],
+}
+
+# focus -> (min relations, max relations, min spans of a label, max name spans)
+RULES = {
+    "prose": dict(max_relations=0, max_names=4),
+    "bodies": dict(min_org=2, max_relations=1),
+    "places": dict(min_loc=2, max_relations=1),
+    "investment": dict(min_relations=1),
+    "list": dict(min_relations=2),
+    "economy": dict(min_amounts=2, max_relations=1),
+}
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    id: str
+    kind: str
+    region: str
+    level: str
+    year: int
+    noise: str
+    length: int
+    focus: str
+    shape: str
+
+    def header(self) -> str:
+        return (f"@@ id={self.id} kind={self.kind} region={self.region} level={self.level} year={self.year} "
+                f"noise={self.noise} length={self.length} focus={self.focus} shape={self.shape}")
+
+
+def _quota(weights: dict, n: int, rng: random.Random) -> list:
+    """n values with the weights' proportions (largest remainders), shuffled."""
+    total = sum(weights.values())
+    exact = {k: n * w / total for k, w in weights.items()}
+    counts = {k: int(v) for k, v in exact.items()}
+    for k in sorted(exact, key=lambda k: exact[k] - counts[k], reverse=True)[: n - sum(counts.values())]:
+        counts[k] += 1
+    values = [k for k, c in counts.items() for _ in range(c)]
+    rng.shuffle(values)
+    return values
+
+
+def writer_regions(writer: int, n_writers: int = 16) -> list[str]:
+    """Two provinces per writer, so 16 writers cover all 31."""
+    return [PROVINCES[(2 * (writer - 1) + i) % len(PROVINCES)] for i in range(2)]
+
+
+def plan(writer: int, n: int, seed: int = 0, start: int = 1) -> list[PlanLine]:
+    rng = random.Random(f"{seed}-{writer}")
+    regions = writer_regions(writer)
+    cols = {name: _quota(w, n, rng) for name, w in
+            (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS), ("focus", FOCUS))}
+    shape_turn = Counter()
+    lines = []
+    for i in range(n):
+        focus = cols["focus"][i]
+        shapes = SHAPES[focus]
+        shape = shapes[(writer + shape_turn[focus]) % len(shapes)]
+        shape_turn[focus] += 1
+        lo, hi = cols["length"][i]
+        lines.append(PlanLine(
+            id=f"w{writer:02d}-{start + i:04d}", kind=cols["kind"][i], region=regions[i % 2], level=cols["level"][i],
+            year=rng.choice(YEARS), noise=cols["noise"][i], length=rng.randrange(lo, hi, 10), focus=focus,
+            shape=shape.replace(" ", ""),
+        ))
+    return lines
+
+
+# --- checks of a written paragraph against its plan line -------------------------------------
+
+_TRAD = None
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_AMOUNT = re.compile(r"[0-9０-９.．XＸ*]+(?:\.[0-9]+)?(?:余|多)?(?:万亿|亿|千万|百万|万|千)?(?:元|美元|欧元|港元)")
+_PERCENT = re.compile(r"[0-9０-９.X]+(?:\.[0-9]+)?[%％]")
+NAME_LABELS = ("ORG", "LOC", "PROJECT")
+
+
+def _is_traditional(text: str) -> bool:
+    global _TRAD
+    if _TRAD is None:
+        import opencc
+
+        _TRAD = opencc.OpenCC("t2s")
+    return _TRAD.convert(text) != text
+
+
+def _uncovered(rec: Record, pattern: re.Pattern, label: str) -> list[str]:
+    covered = [(s.start, s.end) for s in rec.spans if s.label == label]
+    return [m.group() for m in pattern.finditer(rec.text)
+            if not any(s <= m.start() and m.end() <= e for s, e in covered)]
+
+
+def check_paragraph(rec: Record) -> list[str]:
+    """What in a written paragraph does not follow its plan line (empty: it does)."""
+    meta = rec.meta
+    problems = []
+    n = len(rec.text)
+    target = int(meta.get("length", 0) or 0)
+    if target and not (0.6 * target <= n <= 1.5 * target and 80 <= n <= 1600):
+        problems.append(f"length {n} is far from the plan's {target}")
+    labels = Counter(s.label for s in rec.spans)
+    rules = RULES.get(meta.get("focus", ""), {})
+    names = sum(labels[k] for k in NAME_LABELS)
+    checks = [
+        (len(rec.relations) < rules.get("min_relations", 0), f"needs >= {rules.get('min_relations')} INVESTMENT links"),
+        (len(rec.relations) > rules.get("max_relations", 99), f"allows <= {rules.get('max_relations')} INVESTMENT links"),
+        (names > rules.get("max_names", 999), f"plain prose allows <= {rules.get('max_names')} names, has {names}"),
+        (labels["ORG"] < rules.get("min_org", 0), f"needs >= {rules.get('min_org')} ORG"),
+        (labels["LOC"] < rules.get("min_loc", 0), f"needs >= {rules.get('min_loc')} LOC"),
+        (labels["MONEY"] + labels["PERCENT"] < rules.get("min_amounts", 0), "needs >= 2 MONEY/PERCENT"),
+    ]
+    problems += [f"focus={meta.get('focus')}: {msg}" for bad, msg in checks if bad]
+    noise = meta.get("noise", "none")
+    if noise in ("traditional", "pinyin") and not _is_traditional(rec.text):
+        problems.append("noise=traditional: the text is not in traditional characters")
+    if noise == "pinyin" and len(_PINYIN.findall(rec.text)) < 3:
+        problems.append("noise=pinyin: fewer than 3 pinyin glosses like 區(qū)")
+    if noise == "fullwidth" and not re.search("[０-９]", rec.text):
+        problems.append("noise=fullwidth: no full-width digits")
+    if noise == "redacted" and not re.search(r"XX|\*\*|[^0-9]\.[万亿%]", rec.text):
+        problems.append("noise=redacted: no redacted figure (XX, **, .万元)")
+    if noise == "linebreaks" and "\n" not in rec.text:
+        problems.append("noise=linebreaks: no line break inside the text")
+    for amount in _uncovered(rec, _AMOUNT, "MONEY"):
+        problems.append(f"amount {amount!r} is not marked MONEY")
+    for pct in _uncovered(rec, _PERCENT, "PERCENT"):
+        problems.append(f"percentage {pct!r} is not marked PERCENT")
+    return problems
