@@ -15,6 +15,7 @@ text must equal the written text, so a review can move marks but never words.
     python -m gov_ner.annotations.authored plan --writer 3 --n 128 > plans/w03.txt
     python -m gov_ner.annotations.authored check written/w03-1.txt
     python -m gov_ner.annotations.authored sample written/w03-1.txt   # bare text of every 5th paragraph
+    python -m gov_ner.annotations.authored compare written/w03-1.txt second/r01/w03-1.txt
     python -m gov_ner.annotations.authored build -o annotations/authored/authored.jsonl
 """
 from __future__ import annotations
@@ -134,6 +135,28 @@ def sample_text(path: str) -> str:
     return "\n".join(out)
 
 
+def compare(path_a: str, path_b: str) -> int:
+    """Print agreement and every disagreement between two marked files of the same paragraphs."""
+    from .agreement import agreement, disagreements, format_agreement
+
+    a, b = read_marked(path_a), read_marked(path_b)
+    by_id = {r.id: r for r in a}
+    for rec in b:
+        if rec.id in by_id and by_id[rec.id].text != rec.text:
+            print(f"{path_b}:{rec.source[1]}: {rec.id}: text differs from {path_a}; marks may move, words may not")
+            return 1
+    print(format_agreement(agreement(a, b), Path(path_a).parent.name, Path(path_b).parent.name))
+    for d in disagreements(a, b):
+        print(f"\n{d['id']}")
+        for key in ("only_a", "only_b"):
+            for s in d[key]:
+                print(f"  {key}: {s['text']} {s['label']} ({s['start']}-{s['end']})")
+        for key in ("relations_only_a", "relations_only_b"):
+            for rel in d[key]:
+                print(f"  {key}: {rel}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m gov_ner.annotations.authored", description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -145,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("paths", nargs="+")
     s = sub.add_parser("sample", help="bare text of a file's sampled paragraphs (for independent re-annotation)")
     s.add_argument("path")
+    k = sub.add_parser("compare", help="agreement and disagreements between two marked files")
+    k.add_argument("a")
+    k.add_argument("b")
     b = sub.add_parser("build", help="write authored.jsonl from written/ and reviewed/")
     b.add_argument("--root", default=str(ROOT))
     b.add_argument("-o", "--output", default=str(ROOT / "authored.jsonl"))
@@ -156,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if check_files(args.paths) else 0
     elif args.cmd == "sample":
         print(sample_text(args.path))
+    elif args.cmd == "compare":
+        return compare(args.a, args.b)
     elif args.cmd == "build":
         try:
             records = build(args.root, args.output, args.force)
