@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -135,6 +136,46 @@ def sample_text(path: str) -> str:
     return "\n".join(out)
 
 
+LINT_ALLOW = ROOT / "LINT_ALLOW.tsv"
+
+
+def read_allow(path: str | Path) -> list[tuple[str, re.Pattern, str]]:
+    """(surface, context pattern, reason) rules: a bare occurrence whose context (…left【X】right…)
+    matches the pattern is right as it is. One rule a line: SURFACE<TAB>REGEX<TAB>REASON."""
+    rules = []
+    path = Path(path)
+    if not path.exists():
+        return rules
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].strip():
+            raise AnnotationError(str(path), no, "rule", "expected SURFACE<TAB>REGEX<TAB>REASON")
+        try:
+            rules.append((parts[0], re.compile(parts[1]), parts[2]))
+        except re.error as err:
+            raise AnnotationError(str(path), no, "regex", str(err)) from None
+    return rules
+
+
+def lint(records: list[Record], allow: list[tuple[str, re.Pattern, str]]) -> list:
+    """Strings labelled in one place and bare in another (or labelled two ways), less the
+    occurrences an allow rule explains; label conflicts are listed for reading, not allowed away."""
+    from .consistency import check_consistency
+
+    out = []
+    for f in check_consistency(records, min_len=2):
+        if f.kind == "unlabelled":
+            left = [o for o in f.occurrences
+                    if not any(surface in (f.surface, "*") and pat.search(o) for surface, pat, _ in allow)]
+            if not left:
+                continue
+            f.occurrences = left
+        out.append(f)
+    return out
+
+
 def compare(path_a: str, path_b: str) -> int:
     """Print agreement and every disagreement between two marked files of the same paragraphs."""
     from .agreement import agreement, disagreements, format_agreement
@@ -168,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("paths", nargs="+")
     s = sub.add_parser("sample", help="bare text of a file's sampled paragraphs (for independent re-annotation)")
     s.add_argument("path")
+    lt = sub.add_parser("lint", help="strings labelled in one place and bare in another, less LINT_ALLOW.tsv")
+    lt.add_argument("--root", default=str(ROOT))
+    lt.add_argument("--writer", help="only findings with an occurrence in this writer's paragraphs")
     k = sub.add_parser("compare", help="agreement and disagreements between two marked files")
     k.add_argument("a")
     k.add_argument("b")
@@ -182,6 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if check_files(args.paths) else 0
     elif args.cmd == "sample":
         print(sample_text(args.path))
+    elif args.cmd == "lint":
+        findings = lint(load_authored(args.root), read_allow(Path(args.root) / "LINT_ALLOW.tsv"))
+        if args.writer:
+            findings = [f for f in findings if any(f"authored-{args.writer}#" in o for o in f.occurrences)]
+        for f in findings:
+            print(f)
+        print(f"{len(findings)} findings")
+        return 1 if findings else 0
     elif args.cmd == "compare":
         return compare(args.a, args.b)
     elif args.cmd == "build":

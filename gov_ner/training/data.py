@@ -36,6 +36,10 @@ class DataArguments:
     use_synthetic: bool = True
     heldout: tuple[str, ...] | None = None  # override the split's held-out reports (cross-validation)
     extra: tuple[str, ...] = ()  # new annotation files (retrain --add): all go to train, never to dev
+    # the authored corpus (annotations/authored/): this share of its training writers' paragraphs
+    # (nested subsets: the 25% are inside the 50%); the test writers' paragraphs never train
+    authored: str | None = None
+    authored_fraction: float = 1.0
 
 
 def _is_dev(rec: Record, args: "DataArguments") -> bool:
@@ -43,8 +47,21 @@ def _is_dev(rec: Record, args: "DataArguments") -> bool:
     return every > 0 and zlib.crc32(rec.id.encode("utf-8")) % every == 0
 
 
+def authored_training_records(args: DataArguments, root: Path = Path(".")) -> list[Record]:
+    """The authored paragraphs a recipe trains on: training writers only, `authored_fraction` of them."""
+    from ..annotations.authored import TEST_WRITERS
+
+    if not args.authored or args.authored_fraction <= 0:
+        return []
+    records = read_many([root / args.authored])
+    keep = round(args.authored_fraction * 1000)
+    return [r for r in records if r.meta.get("writer") not in TEST_WRITERS
+            and zlib.crc32(r.id.encode("utf-8")) % 1000 < keep]
+
+
 def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list[Record]]:
-    records = read_many([root / p for p in args.annotations if (root / p).exists()])
+    records = [r for r in read_many([root / p for p in args.annotations if (root / p).exists()])
+               if not r.meta.get("authored")]
     splits = load_splits(root / args.splits)
     if args.heldout is not None:
         docs = sorted({r.doc_id for r in records if not r.synthetic})
@@ -56,6 +73,7 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
         train = merge_new_records(train, [r for r in new if args.use_synthetic or not r.synthetic], splits)
     # the reports are few and the synthetic records many: repeat the real ones
     train = [r for r in train if r.synthetic] + [r for r in train if not r.synthetic] * max(1, args.real_repeat)
+    train += authored_training_records(args, root)
     return {
         "train": train,
         "dev": [r for r in train_all if _is_dev(r, args)],

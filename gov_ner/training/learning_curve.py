@@ -1,0 +1,105 @@
+"""Does more authored text still pay? Cross-validation at 0, 25, 50 and 100% of the authored corpus.
+
+Each point is a full leave-one-report-out cross-validation (`crossval.py`) of one recipe, with
+that share of the training writers' paragraphs added to every fold's training data (nested
+subsets, `DataArguments.authored_fraction`). Scores are pooled over the five reports' held-out
+folds; the authored test writers are never trained on. Also scored, on the same fold models:
+the authored test split (reported apart: authored text, never called held-out).
+
+    python -m gov_ner.training.learning_curve --config configs/cnn.cfg -o build/runs/curve \\
+        --fractions 0 0.25 0.5 1 --max-steps 600 --markdown training/LEARNING_CURVE.md
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from .crossval import cross_validate
+from .data import DataArguments
+from .evaluate import format_scores
+from .train import TrainingArguments
+
+
+def authored_test_records(authored: str, root: Path = Path(".")):
+    from ..annotations.authored import TEST_WRITERS
+    from ..annotations.io import read_many
+
+    return [r for r in read_many([root / authored]) if r.meta.get("writer") in TEST_WRITERS]
+
+
+def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list[float], reuse: bool = False,
+                   root: Path = Path(".")) -> dict:
+    from .evaluate import evaluate_ner
+    from .results import load_system
+
+    out: dict = {"fractions": {}}
+    test = authored_test_records(data.authored, root) if data.authored else []
+    for frac in fractions:
+        point = dataclasses.replace(data, authored_fraction=frac)
+        point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
+        result = cross_validate(point_args, point, root, reuse=reuse)
+        pooled = result["entities"]["all folds"]
+        row = {"crossval": next(iter(pooled.values())), "relations": result["relations"]["all folds"]}
+        if test:
+            # the authored test split, scored by every fold model and averaged
+            fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / "model-best")), test)
+                           for held in result["entities"] if held != "all folds"]
+            row["authored_test_micro_f1"] = sum(s["micro"]["f1"] for s in fold_scores) / len(fold_scores)
+        out["fractions"][f"{frac:g}"] = row
+    return out
+
+
+def format_curve(result: dict, command: str) -> str:
+    lines = ["# Learning curve: how much the authored corpus adds", "",
+             f"Written by `{command}`. Each row is a leave-one-report-out cross-validation over the five "
+             "reports, pooled over all folds, with that share of the authored training writers' paragraphs "
+             "in every fold's training data. 'authored test' is the mean micro F1 of the five fold models on "
+             "the authored test writers' paragraphs: authored text, reported apart, never held-out. Do not edit "
+             "by hand.", "",
+             "| authored share | ORG F | LOC F | PROJECT F | MONEY F | PERCENT F | micro F (5 reports) | "
+             "INVESTMENT end to end F | authored test micro F |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for frac, row in result["fractions"].items():
+        s = row["crossval"]
+        rel = next((v for k, v in row["relations"].items() if k.startswith("model relation step / predicted")), {})
+        lines.append(f"| {float(frac):.0%} | " + " | ".join(f"{s[lab]['f1']:.3f}" for lab in
+                     ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro"))
+                     + f" | {rel.get('f1', float('nan')):.3f} | {row.get('authored_test_micro_f1', float('nan')):.3f} |")
+    for frac, row in result["fractions"].items():
+        lines += ["", f"## {float(frac):.0%} of the authored corpus, pooled over the five folds", "",
+                  format_scores({"crossval": row["crossval"]})]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m gov_ner.training.learning_curve", description=__doc__.split("\n")[0])
+    ap.add_argument("--config", default="configs/cnn.cfg")
+    ap.add_argument("-o", "--output", required=True, help="a new directory for the fold models")
+    ap.add_argument("--fractions", type=float, nargs="+", default=[0, 0.25, 0.5, 1])
+    ap.add_argument("--authored", default="annotations/authored/authored.jsonl")
+    ap.add_argument("--no-synthetic", action="store_true", help="leave the synthetic families out")
+    ap.add_argument("--max-steps", type=int, default=600)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--reuse", action="store_true", help="score fold models already trained in -o")
+    ap.add_argument("--markdown")
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    data = DataArguments(authored=args.authored, use_synthetic=not args.no_synthetic)
+    targs = TrainingArguments(config=args.config, output=args.output, max_steps=args.max_steps, seed=args.seed,
+                              force=True)
+    result = learning_curve(targs, data, args.fractions, reuse=args.reuse)
+    command = "python -m gov_ner.training.learning_curve " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = format_curve(result, command)
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
