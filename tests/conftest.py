@@ -52,3 +52,21 @@ def tiny_model(tmp_path_factory, repo):
     finally:
         os.chdir(cwd)
     return root / "model" / "model-last"
+
+
+@pytest.fixture(scope="session")
+def tiny_bert(tmp_path_factory, repo):
+    """A tiny random BERT with a character WordPiece vocabulary (as bert-base-chinese has)."""
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    d = tmp_path_factory.mktemp("tiny-bert")
+    chars = sorted({c for p in (repo / "annotations/synthetic").glob("*.jsonl")
+                    for c in p.read_text(encoding="utf-8")[:20000] if not c.isspace()})
+    (d / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars) + "\n",
+                                 encoding="utf-8")
+    tok = BertTokenizerFast(vocab_file=str(d / "vocab.txt"), tokenize_chinese_chars=True)
+    tok.save_pretrained(d)
+    cfg = BertConfig(vocab_size=len(chars) + 5, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                     intermediate_size=64, max_position_embeddings=512)
+    BertModel(cfg).save_pretrained(d)
+    return d

@@ -1,7 +1,7 @@
-"""The transformer config with any Hugging Face encoder: a tiny random BERT saved here.
+"""The transformer config with any Hugging Face encoder: a tiny random BERT (tests/conftest.py).
 
 This is the loading path users with a model hub take (bert-base-chinese and friends are
-BERT models with a character WordPiece vocabulary, like the one built below).
+BERT models with a character WordPiece vocabulary, like the tiny one).
 """
 import json
 
@@ -10,23 +10,6 @@ import pytest
 import gov_ner
 from gov_ner.training.data import DataArguments
 from gov_ner.training.train import TrainingArguments, train_pipeline
-
-
-@pytest.fixture(scope="module")
-def tiny_bert(tmp_path_factory, repo):
-    from transformers import BertConfig, BertModel, BertTokenizerFast
-
-    d = tmp_path_factory.mktemp("tiny-bert")
-    chars = sorted({c for p in (repo / "annotations/synthetic").glob("*.jsonl")
-                    for c in p.read_text(encoding="utf-8")[:20000] if not c.isspace()})
-    (d / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars) + "\n",
-                                 encoding="utf-8")
-    tok = BertTokenizerFast(vocab_file=str(d / "vocab.txt"), tokenize_chinese_chars=True)
-    tok.save_pretrained(d)
-    cfg = BertConfig(vocab_size=len(chars) + 5, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=64, max_position_embeddings=512)
-    BertModel(cfg).save_pretrained(d)
-    return d
 
 
 def test_trf_config_trains_with_a_local_encoder(tiny_bert, tmp_path, repo, monkeypatch):

@@ -139,6 +139,13 @@ class TokenClassifierNER:
             raise ValueError(f"{path}: the classifier's labels {tags} are not the project's tags {TAGS}")
         return self
 
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, path: str | None = None) -> None:
+        """[initialize.components.NAME] path = a directory written by gov_ner.training.finetune."""
+        if path is None:
+            raise ValueError(f"{self.name}: initialize needs the fine-tuned classifier: "
+                             f"[initialize.components.{self.name}] path = ... (gov_ner.training.finetune's best/)")
+        self.load_hf(path)
+
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         import torch
 

@@ -106,7 +106,10 @@ def guide_records(data: DataArguments, root: Path = Path(".")) -> dict[str, list
             else:
                 train.append(r)
         elif r.doc_id not in heldout:
-            (dev if hash_bucket(r.id) == 0 else train).extend([r] * (1 if hash_bucket(r.id) == 0 else data.real_repeat))
+            if hash_bucket(r.id) == 0:
+                dev.append(r)
+            else:
+                train.extend([r] * data.real_repeat)  # the reports are few: seen more often
     return {"train": train, "dev": dev, "authored_test": test}
 
 
@@ -196,7 +199,9 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
         dev_ex = _msra_examples("test", data.msra_dev)
     elif data.stage == "guide":
         recs = guide_records(data)
-        train_ex = _record_examples(recs["train"]) + _msra_examples("train", data.msra_rehearsal, rng)
+        train_ex = _record_examples(recs["train"])
+        if data.msra_rehearsal:
+            train_ex += _msra_examples("train", data.msra_rehearsal, rng)
         dev_ex = _record_examples(recs["dev"])
     else:
         raise ValueError(f"unknown stage {data.stage!r} (msra or guide)")
@@ -237,7 +242,7 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
             optim.zero_grad()
             step += 1
             tokens += int(mask.sum())
-            loss_sum, n_loss = loss_sum + float(loss), n_loss + 1
+            loss_sum, n_loss = loss_sum + loss.item(), n_loss + 1
             if step % loop.log_steps == 0:
                 row = {"step": step, "epoch": round(step / steps_per_epoch, 3), "loss": round(loss_sum / n_loss, 4),
                        "tokens_per_s": round(tokens / (time.time() - t0)), "lr": sched.get_last_lr()[0]}

@@ -1,0 +1,108 @@
+"""The fine-tuned token classifier: decoding, MSRA mapping, and train -> save -> load -> predict."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+
+from gov_ner.pipeline.token_classifier import TAG_ID, TAGS, decode_spans, viterbi
+from gov_ner.training.msra import map_sentence, read_bmes
+
+
+def _logp(tags: list[str]) -> np.ndarray:
+    out = np.full((len(tags), len(TAGS)), -5.0)
+    for i, t in enumerate(tags):
+        out[i, TAG_ID[t]] = -0.1
+    return out
+
+
+def test_viterbi_never_starts_an_entity_with_i():
+    logp = _logp(["O", "I-ORG", "I-ORG", "O"])
+    logp[1, TAG_ID["B-ORG"]] = -0.5  # B is second best
+    path = [TAGS[i] for i in viterbi(logp)]
+    assert path == ["O", "B-ORG", "I-ORG", "O"]
+
+
+def test_viterbi_respects_forced_o():
+    logp = _logp(["B-LOC", "I-LOC", "I-LOC"])
+    path = [TAGS[i] for i in viterbi(logp, np.array([False, True, False]))]
+    assert path[1] == "O" and path[2] != "I-LOC"
+
+
+def test_decode_spans_merges_pieces():
+    pieces = {(0, 2): _logp(["B-LOC"])[0], (2, 3): _logp(["I-LOC"])[0], (3, 4): _logp(["O"])[0]}
+    assert decode_spans("天津市的", pieces) == [(0, 3, "LOC")]
+    assert decode_spans("", {}) == []
+
+
+def test_msra_mapping_follows_the_guide():
+    lines = ["北 B-LOC", "京 M-LOC", "市 E-LOC", "政 O", "府 O", "和 O", "张 B-PER", "三 E-PER", "在 O",
+             "河 B-LOC", "北 M-LOC", "省 E-LOC", "石 B-LOC", "家 M-LOC", "庄 E-LOC", "，", "十 B-ORG", "五 M-ORG",
+             "大 E-ORG", "投 O", "资 O", "3 O", "亿 O", "元 O", "京 S-LOC"]
+    (text, spans), = list(read_bmes(lines[:15]))
+    mapped = map_sentence(text, spans)
+    got = {(text[s:e], lab) for s, e, lab in mapped.spans}
+    assert ("北京市政府", "ORG") in got  # a place + 政府 is one body
+    assert ("河北省石家庄", "LOC") in got  # a chain is one place
+    assert not any(lab == "PER" for *_, lab in mapped.spans)
+    text2, spans2 = list(read_bmes(lines[16:]))[0]
+    mapped2 = map_sentence(text2, spans2)
+    assert mapped2.spans == []  # a party congress is an event; 京 alone is not trusted
+    missing = {text2[s:e] for s, e in mapped2.missing}
+    assert "3亿元" in missing and "京" in missing
+
+
+@pytest.fixture(scope="module")
+def finetuned(tiny_bert, tmp_path_factory, repo):
+    from gov_ner.training.finetune import DataArguments, LoopArguments, ModelArguments, train
+
+    out = tmp_path_factory.mktemp("ft")
+    data = DataArguments(stage="guide", annotations=(str(repo / "annotations/gold/000_71dc593d3b27a9df.jsonl"),),
+                         heldout=(), msra_rehearsal=0, max_length=64, stride=8)
+    loop = LoopArguments(output_dir=str(out), max_steps=4, batch_size=4, eval_steps=2, save_steps=2, log_steps=1,
+                         threads=1)
+    return train(ModelArguments(encoder=str(tiny_bert)), data, loop), out, (data, loop)
+
+
+def test_finetune_writes_best_checkpoint_and_log(finetuned):
+    best, out, _ = finetuned
+    assert (best / "config.json").is_file() and (out / "checkpoint" / "state.pt").is_file()
+    assert (out / "DONE").is_file() and (out / "log.jsonl").read_text().count("\n") >= 4
+
+
+def test_finetune_resumes_from_its_checkpoint(finetuned, tiny_bert):
+    import json
+
+    from gov_ner.training.finetune import LoopArguments, ModelArguments, train
+
+    best, out, (data, loop) = finetuned
+    more = LoopArguments(**{**loop.__dict__, "max_steps": 6})
+    train(ModelArguments(encoder=str(tiny_bert)), data, more)
+    steps = [json.loads(line)["step"] for line in (out / "log.jsonl").read_text().splitlines()
+             if "loss" in json.loads(line)]
+    assert steps[-2:] == [5, 6] and steps.count(1) == 1  # went on from step 4, did not start again
+
+
+def test_pipeline_assembles_saves_loads_and_predicts(finetuned, repo, tmp_path):
+    import gov_ner
+    from spacy.util import load_config, load_model_from_config
+
+    best, _, _ = finetuned
+    config = load_config(repo / "configs/trf-finetuned.cfg", overrides={"paths.classifier": str(best)},
+                         interpolate=False)
+    nlp = load_model_from_config(config, auto_fill=True)
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "model")
+    loaded = gov_ner.load(tmp_path / "model")
+    text = "宝坻区人民政府推动总投资8亿元的中公科教小镇建设，同比增长7.5%。"
+    a, b = nlp(text), loaded(text)
+    assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
+    assert {e.label_ for e in b.ents} >= {"MONEY", "PERCENT"}
+    assert len(loaded("")) == 0 and gov_ner.extract("", nlp=loaded).entities == []
+
+
+def test_initialize_without_a_classifier_says_what_is_missing():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("gov_ner_token_classifier", name="ner")
+    with pytest.raises(ValueError, match="initialize needs"):
+        nlp.initialize()
