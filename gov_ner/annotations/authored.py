@@ -176,6 +176,29 @@ def lint(records: list[Record], allow: list[tuple[str, re.Pattern, str]]) -> lis
     return out
 
 
+def agreement_report(root: str | Path = ROOT) -> str:
+    """Markdown: agreement of writers (first) and independent second annotators, pooled and per pair."""
+    from collections import defaultdict
+
+    from .agreement import agreement, format_agreement
+
+    a, b = load_second(root)
+    lines = [f"Independent second annotation of {len(b)} paragraphs "
+             f"({sum(len(r.text) for r in b):,} characters), exact-match span F1, before review.", "",
+             format_agreement(agreement(a, b), "writer", "second"), "",
+             "| writer | second annotator | paragraphs | micro F1 | INVESTMENT F1 |", "|---|---|---:|---:|---:|"]
+    pairs = defaultdict(lambda: ([], []))
+    for x, y in zip(a, b):
+        key = (x.meta["writer"], y.meta["annotator"])
+        pairs[key][0].append(x)
+        pairs[key][1].append(y)
+    for (writer, annotator), (xs, ys) in sorted(pairs.items()):
+        res = agreement(xs, ys)
+        lines.append(f"| {writer} | {annotator} | {res['records']} | {res['micro_f1']:.3f} | "
+                     f"{res['relations']['f1']:.3f} |")
+    return "\n".join(lines)
+
+
 def compare(path_a: str, path_b: str) -> int:
     """Print agreement and every disagreement between two marked files of the same paragraphs."""
     from .agreement import agreement, disagreements, format_agreement
@@ -212,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     lt = sub.add_parser("lint", help="strings labelled in one place and bare in another, less LINT_ALLOW.tsv")
     lt.add_argument("--root", default=str(ROOT))
     lt.add_argument("--writer", help="only findings with an occurrence in this writer's paragraphs")
+    sub.add_parser("agreement", help="agreement of writers and second annotators (markdown)")
     k = sub.add_parser("compare", help="agreement and disagreements between two marked files")
     k.add_argument("a")
     k.add_argument("b")
@@ -234,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f)
         print(f"{len(findings)} findings")
         return 1 if findings else 0
+    elif args.cmd == "agreement":
+        print(agreement_report())
     elif args.cmd == "compare":
         return compare(args.a, args.b)
     elif args.cmd == "build":
