@@ -136,9 +136,6 @@ def sample_text(path: str) -> str:
     return "\n".join(out)
 
 
-LINT_ALLOW = ROOT / "LINT_ALLOW.tsv"
-
-
 def read_allow(path: str | Path) -> list[tuple[str, re.Pattern, str]]:
     """(surface, context pattern, reason) rules: a bare occurrence whose context (…left【X】right…)
     matches the pattern is right as it is. One rule a line: SURFACE<TAB>REGEX<TAB>REASON."""
@@ -160,12 +157,16 @@ def read_allow(path: str | Path) -> list[tuple[str, re.Pattern, str]]:
 
 
 def lint(records: list[Record], allow: list[tuple[str, re.Pattern, str]]) -> list:
-    """Strings labelled in one place and bare in another (or labelled two ways), less the
-    occurrences an allow rule explains; label conflicts are listed for reading, not allowed away."""
+    """Strings labelled in one place and bare in another (or labelled two ways), less what an
+    allow rule explains: a bare occurrence whose context matches the rule's pattern, or a label
+    conflict whose rule pattern matches the word `label-conflict` (decided sentence by sentence)."""
     from .consistency import check_consistency
 
     out = []
     for f in check_consistency(records, min_len=2):
+        if f.kind == "label-conflict" and any(surface == f.surface and pat.search("label-conflict")
+                                              for surface, pat, _ in allow):
+            continue  # decided by the sentence each time (a park built here, a place there)
         if f.kind == "unlabelled":
             left = [o for o in f.occurrences
                     if not any(surface in (f.surface, "*") and pat.search(o) for surface, pat, _ in allow)]
@@ -232,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("paths", nargs="+")
     s = sub.add_parser("sample", help="bare text of a file's sampled paragraphs (for independent re-annotation)")
     s.add_argument("path")
-    lt = sub.add_parser("lint", help="strings labelled in one place and bare in another, less LINT_ALLOW.tsv")
+    lt = sub.add_parser("lint", help="strings labelled in one place and bare in another, less LINT_ALLOW*.tsv")
     lt.add_argument("--root", default=str(ROOT))
     lt.add_argument("--writer", help="only findings with an occurrence in this writer's paragraphs")
     sub.add_parser("agreement", help="agreement of writers and second annotators (markdown)")
@@ -251,9 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "sample":
         print(sample_text(args.path))
     elif args.cmd == "lint":
-        findings = lint(load_authored(args.root), read_allow(Path(args.root) / "LINT_ALLOW.tsv"))
-        if args.writer:
-            findings = [f for f in findings if any(f"authored-{args.writer}#" in o for o in f.occurrences)]
+        allow = [rule for path in sorted(Path(args.root).glob("LINT_ALLOW*.tsv")) for rule in read_allow(path)]
+        findings = lint(load_authored(args.root), allow)
+        if args.writer:  # only the occurrences in this writer's paragraphs (and label conflicts there)
+            for f in findings:
+                f.occurrences = [o for o in f.occurrences if f"authored-{args.writer}#" in o]
+            findings = [f for f in findings if f.occurrences]
         for f in findings:
             print(f)
         print(f"{len(findings)} findings")

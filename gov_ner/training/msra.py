@@ -137,3 +137,29 @@ def load_msra(split: str = "train", limit: int | None = None) -> list[MsraSenten
             if limit is not None and len(out) >= limit:
                 break
     return out
+
+
+def mapping_stats(split: str = "train") -> dict:
+    """What the mapping did to one split: sentences, characters, spans per label, missing share."""
+    from collections import Counter
+
+    raw_labels, mapped_labels = Counter(), Counter()
+    chars = missing = sentences = 0
+    with msra_path(split).open(encoding="utf-8") as f:
+        for text, spans in read_bmes(f):
+            m = map_sentence(text, spans)
+            sentences += 1
+            chars += len(text)
+            missing += sum(m.missing_mask())
+            raw_labels.update(lab for *_, lab in spans)
+            mapped_labels.update(lab for *_, lab in m.spans)
+    return {"sentences": sentences, "chars": chars, "msra spans": dict(raw_labels),
+            "mapped spans": dict(mapped_labels), "missing chars %": round(100 * missing / chars, 2)}
+
+
+if __name__ == "__main__":
+    import json
+
+    print(LICENCE_NOTE)
+    for split in FILES:
+        print(split, json.dumps(mapping_stats(split), ensure_ascii=False))
