@@ -91,8 +91,8 @@ class BatchSummary:
     def format(self) -> str:
         labels = [*ENTITY_LABELS, *sorted(set(self.entities) - set(ENTITY_LABELS))]
         ents = ", ".join(f"{label} {self.entities[label]:,}" for label in labels)
-        skipped = f" ({self.skipped:,} already in the output, skipped)" if self.skipped else ""
-        return (f"{self.files:,} files{skipped}, {self.chars:,} characters; entities: {ents}; "
+        skipped = f" ({self.skipped:,} more already in the output: skipped)" if self.skipped else ""
+        return (f"{self.files:,} files read{skipped}, {self.chars:,} characters; entities: {ents}; "
                 f"{self.investments:,} investments; {self.failures} of {self.files} inputs failed")
 
     def to_dict(self) -> dict:
