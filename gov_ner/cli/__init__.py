@@ -10,9 +10,9 @@ import sys
 
 from ..annotations.errors import AnnotationError
 from . import (agreement, consistency, convert, crossval, encoder, evaluate, extract, package, release, retrain,
-               stats, train, validate)
+               stats, suggest, train, validate)
 
-COMMANDS = (validate, stats, convert, consistency, agreement, train, evaluate, extract, release, retrain,
+COMMANDS = (validate, stats, convert, consistency, agreement, train, evaluate, extract, suggest, release, retrain,
             encoder, package, crossval)
 
 
