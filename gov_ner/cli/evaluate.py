@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..annotations.errors import AnnotationError
 from .common import read_annotations
 
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 
 def run(args) -> int:
-    from ..packaging import package_model
-
     from ..api import default_model_path
+    from ..packaging import package_model
 
     wheel = package_model(args.model or default_model_path(), args.output, name=args.name)
     print(f"wheel: {wheel}")

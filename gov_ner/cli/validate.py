@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from ..annotations.errors import AnnotationError
 from .common import read_annotations
 
 
