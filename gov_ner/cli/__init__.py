@@ -9,22 +9,8 @@ import argparse
 import sys
 
 from ..annotations.errors import AnnotationError
-from . import (
-    agreement,
-    consistency,
-    convert,
-    crossval,
-    encoder,
-    evaluate,
-    extract,
-    package,
-    release,
-    retrain,
-    stats,
-    suggest,
-    train,
-    validate,
-)
+from . import (agreement, consistency, convert, crossval, encoder, evaluate, extract, package, release, retrain,
+               stats, suggest, train, validate)
 
 COMMANDS = (validate, stats, convert, consistency, agreement, train, evaluate, extract, suggest, release, retrain,
             encoder, package, crossval)

@@ -72,13 +72,7 @@ def run(args) -> int:
 
 
 def _write_tables(args, out, reports) -> None:
-    from ..export import (
-        ENTITY_COLUMNS,
-        INVESTMENT_COLUMNS,
-        entity_rows,
-        investment_rows,
-        to_csv,
-    )
+    from ..export import ENTITY_COLUMNS, INVESTMENT_COLUMNS, entity_rows, investment_rows, to_csv
 
     if args.format == "csv":
         out.write(to_csv((r for rep in reports for r in entity_rows(rep)), ENTITY_COLUMNS))
