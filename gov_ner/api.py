@@ -109,10 +109,13 @@ def doc_to_report_parts(doc: Doc, raw: str, offset: int = 0) -> tuple[list[Entit
     return entities, investments
 
 
+def _may_name_a_file(item) -> bool:
+    """A Path, or a str short enough and without newlines to be a file name rather than text."""
+    return isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096)
+
+
 def _is_path(item) -> bool:
-    if isinstance(item, Path):
-        return True
-    return isinstance(item, str) and "\n" not in item and len(item) < 4096 and os.path.isfile(item)
+    return isinstance(item, Path) or (_may_name_a_file(item) and os.path.isfile(item))
 
 
 # what a bad input raises (a missing or unreadable file, undecodable bytes, neither text nor path);
@@ -130,7 +133,7 @@ def read_input(item) -> tuple[str, str | None, str | None]:
         return text, str(item), encoding
     if not isinstance(item, str):
         raise TypeError(f"expected report text or a path, got {type(item).__name__}")
-    if "\n" not in item and len(item) < 4096 and os.path.isdir(item):
+    if _may_name_a_file(item) and os.path.isdir(item):
         raise IsADirectoryError(f"{item}: is a directory, not a report file (extract_many takes its files)")
     return item, None, None
 
@@ -152,8 +155,7 @@ def extract_or_error(item, nlp: Language, batch_size: int = 16) -> Report | Repo
     try:
         return _extract_one(item, nlp, batch_size)
     except INPUT_ERRORS as err:
-        named = isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096)
-        return ReportError(str(item) if named else None, str(err), err)
+        return ReportError(str(item) if _may_name_a_file(item) else None, str(err), err)
 
 
 def extract(text_or_path: str | Path, nlp: Language | None = None, batch_size: int = 16) -> Report:

@@ -61,8 +61,10 @@ def _run_extract(folder: Path, out: Path, jobs: int, model: str, files: list[Pat
              "rc = subprocess.run(sys.argv[1:]).returncode; "
              "print(json.dumps({'rc': rc, 'wall_s': time.perf_counter() - t, "
              "'peak_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))")
+    load_before = os.getloadavg()[0]
     r = json.loads(subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
                                   check=True).stdout.strip().splitlines()[-1])
+    r["loadavg"] = (load_before, os.getloadavg()[0])  # 1-minute averages: was another job running too?
     if r["rc"] != 0:
         raise RuntimeError(f"gov-ner extract exited {r['rc']}")
     lines = out.read_text(encoding="utf-8").splitlines()
@@ -93,7 +95,7 @@ def measure(corpus: Path, n: int, model: str, load_runs: int = 3) -> dict:
         quarter = _run_extract(folder, Path(tmp) / "quarter.jsonl", 1, model, files[: n // 4])
         same = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / "out2.jsonl").read_bytes()
     return {"n": n, "chars": chars, "runs": runs, "quarter": quarter, "same_output": same,
-            "load": _load_cost(model, load_runs), "loadavg": os.getloadavg()}
+            "load": _load_cost(model, load_runs)}
 
 
 def section(r: dict, model: str) -> str:
@@ -101,15 +103,16 @@ def section(r: dict, model: str) -> str:
              f"Written by `python -m gov_ner.bench --archive {r['n']}` on {time.strftime('%Y-%m-%d')} with `{model}`: "
              f"{r['n']} report files cut from the corpus ({r['chars']:,} characters; UTF-8, GB18030 and UTF-16) in a "
              f"temporary folder, `gov-ner extract FOLDER -o OUT --jobs J` in a fresh process; wall time includes "
-             f"start-up and model load. Load average when it started: {r['loadavg'][0]:.1f} on {os.cpu_count()} cores "
-             "(another job may share them; the numbers are what this machine gave then).", "",
-             "| run | files | characters | wall (s) | chars/s | peak RSS of the largest process (MB) |",
-             "|---|---:|---:|---:|---:|---:|"]
+             f"start-up and model load. {os.cpu_count()} cores, which another job may share: the last column is the "
+             "1-minute load average before and after each run (this run's own processes count in the second).", "",
+             "| run | files | characters | wall (s) | chars/s | peak RSS of the largest process (MB) | load avg |",
+             "|---|---:|---:|---:|---:|---:|---|"]
     rows = [(f"--jobs {jobs}", run) for jobs, run in r["runs"].items()] + [("--jobs 1, a quarter of the files",
                                                                             r["quarter"])]
     for name, run in rows:
         lines.append(f"| {name} | {run['files']:,} | {run['chars']:,} | {run['wall_s']:.1f} | "
-                     f"{run['chars'] / run['wall_s']:,.0f} | {run['peak_mb']:,.0f} |")
+                     f"{run['chars'] / run['wall_s']:,.0f} | {run['peak_mb']:,.0f} | "
+                     f"{run['loadavg'][0]:.1f} → {run['loadavg'][1]:.1f} |")
     lines += ["", f"The `--jobs 2` output is {'byte for byte' if r['same_output'] else 'NOT'} the `--jobs 1` output.",
               "", "Loading: `import gov_ner`, `gov_ner.load(model)` and one short extraction in a fresh process "
               f"(median of {len(r['load']['deferred']['runs'])} interleaved runs):", "",
