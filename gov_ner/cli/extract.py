@@ -85,6 +85,15 @@ def _write_tables(args, out, reports) -> None:
         out.write(render_html(reports))
 
 
+def _positive(value: str) -> int:
+    import argparse
+
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value}: needs 1 or more")
+    return n
+
+
 def register(sub) -> None:
     p = sub.add_parser("extract", help="entities and investments from report files (JSONL, CSV or HTML)",
                        description="Run the pipeline over report files (UTF-8 with or without BOM, UTF-16/32 "
@@ -99,7 +108,7 @@ def register(sub) -> None:
                    help="jsonl: one report per line; csv: one row per entity; html: a page to look at")
     p.add_argument("--investments", help="with --format csv: also write the investments table to this file")
     p.add_argument("-o", "--output", help="write here instead of standard output")
-    p.add_argument("-j", "--jobs", type=int, default=1,
+    p.add_argument("-j", "--jobs", type=_positive, default=1,
                    help="worker processes, each running whole reports (default: %(default)s)")
     p.add_argument("--resume", action="store_true",
                    help="continue a JSONL output: skip the files already in it (a half-written last line "
