@@ -9,6 +9,9 @@ flight, so a folder of thousands of files is read as the results are consumed.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,8 +20,16 @@ from typing import Any
 _NLP = None  # the pipeline of this worker process
 
 
-def _init_worker(nlp_or_path) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9, OOM) would wait on its task queue forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _init_worker(nlp_or_path, parent: int) -> None:
     global _NLP
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     if isinstance(nlp_or_path, str):
         from .api import load
 
@@ -38,7 +49,7 @@ def map_in_order(func: Callable, items: Iterable, n_process: int, nlp, window: i
         raise ValueError("without fork, worker processes load the pipeline from disk: load it from a directory")
     ctx = mp.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
-                               initargs=(nlp if fork else str(nlp.path),))
+                               initargs=(nlp if fork else str(nlp.path), os.getpid()))
     window = window or 2 * n_process
     pending: deque = deque()
     try:

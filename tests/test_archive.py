@@ -117,6 +117,26 @@ def test_a_killed_run_resumes_with_nothing_lost_or_duplicated(tiny_model, tmp_pa
     assert {r["source"]: r for r in resumed} == expected
 
 
+def test_workers_of_a_killed_run_do_not_outlive_it(tiny_model, tmp_path, corpus_texts):
+    folder = _archive(tmp_path / "a", corpus_texts, 24)
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen([sys.executable, "-m", "gov_ner.cli", "extract", str(folder), "--model", str(tiny_model),
+                            "-o", str(out), "-q", "--jobs", "2"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 2):
+        time.sleep(0.05)
+    workers = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
+    assert len(workers) >= 2, workers
+    run.kill()  # the parent only, as the OOM killer would
+    run.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.2)
+    alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}")
+             and "Z" not in open(f"/proc/{pid}/stat").read().split(")")[-1].split()[0]]
+    assert not alive
+
+
 def test_summary_counts_reports_and_failures():
     from gov_ner.report import Entity, Report
 
