@@ -18,9 +18,9 @@ def run(args) -> int:
                       model_name=" vs ".join(map(str, specs)), warn=lambda msg: print(msg, file=sys.stderr))
     write_jsonl(records, args.output, overwrite=args.force, as_dict=lambda r: as_format(r, args.format))
     spans = sum(len(r.spans) for r in records)
-    print(f"{args.output}: {len(records)} paragraphs ({spans} pre-annotated spans), most uncertain first; "
-          f"uncertainty {records[0].meta['uncertainty'] if records else '-'} to "
-          f"{records[-1].meta['uncertainty'] if records else '-'} (paragraphs in the {len(known)} annotated ones skipped)")
+    scores = f"uncertainty {records[0].meta['uncertainty']} to {records[-1].meta['uncertainty']}" if records else ""
+    print(f"{args.output}: {len(records)} paragraphs, {spans} pre-annotated spans, most uncertain first ({scores}); "
+          f"paragraphs among the {len(known)} annotated ones were skipped")
     return 0
 
 
