@@ -29,20 +29,26 @@ MIN_SCORE, MIN_SCORED = 0.5, 20
 PINYIN = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ")
 
 
+def _why(err: UnicodeDecodeError | str) -> str:
+    if isinstance(err, str):
+        return err
+    return f"byte {err.start} ({err.object[err.start:err.start + 1]!r}) {err.reason}"
+
+
 class ReportDecodeError(ValueError):
-    """A report file that none of the supported encodings can decode."""
+    """A report file that none of the supported encodings can decode.
+
+    `errors` says, per encoding tried, why it failed, as text: the error crosses process
+    boundaries (extract_many with n_process > 1), where only plain values pickle reliably.
+    """
 
     def __init__(self, path: Path, errors: dict[str, UnicodeDecodeError | str]):
         self.path = Path(path)
-        self.errors = errors
-        detail = "; ".join(
-            f"{enc}: {err}" if isinstance(err, str) else
-            f"{enc}: byte {err.start} ({err.object[err.start:err.start + 1]!r}) {err.reason}"
-            for enc, err in errors.items()
-        )
+        self.errors = {enc: _why(err) for enc, err in errors.items()}
+        detail = "; ".join(f"{enc}: {why}" for enc, why in self.errors.items())
         super().__init__(f"{path}: cannot decode as UTF-8, UTF-16, GB18030 or Big5 ({detail})")
 
-    def __reduce__(self):  # back from a worker process in one piece
+    def __reduce__(self):
         return type(self), (self.path, self.errors)
 
 
