@@ -1,13 +1,15 @@
 """A whole archive of reports: which files, what a previous run already wrote, what came out.
 
-    files = report_files(["reports/"])
-    done = completed_sources(Path("out.jsonl"))            # cuts a half-written last line
-    todo = [f for f in files if str(f) not in done]
+    done = completed_sources(Path("out.jsonl"))             # cuts a half-written last line
+    todo = [f for f in report_files(["reports/"]) if str(f) not in done]
+    summary = BatchSummary()
     with open("out.jsonl", "a", encoding="utf-8") as out:
-        for result in extract_many(todo, n_process=2):     # Report or ReportError, in order
-            summary.add(result); write_result(out, result)
+        for result in extract_many(todo, n_process=2):      # a Report or a ReportError, in order
+            summary.add(result)
+            if isinstance(result, Report):
+                write_result(out, result)
 
-`gov-ner extract DIR -o out.jsonl --jobs N --resume` is this loop.
+`gov-ner extract DIR -o out.jsonl --jobs N --resume` is this loop (gov_ner/cli/extract.py).
 """
 from __future__ import annotations
 
