@@ -9,11 +9,12 @@ from __future__ import annotations
 
 __version__ = "0.3.0"
 
-from .torch_deferral import torch_deferred  # noqa: E402
+from .torch_deferral import defer_torch  # noqa: E402
 
-with torch_deferred():  # spaCy without torch until something imports it (see torch_deferral)
-    from . import pipeline  # noqa: F401  registers the spaCy tokenizer, factories and architectures
-    from .api import extract, extract_many, load
-    from .report import Entity, Investment, Report, ReportError
+defer_torch()  # spaCy without torch until something else imports it (see torch_deferral)
+
+from . import pipeline  # noqa: F401,E402  registers the spaCy tokenizer, factories and architectures
+from .api import extract, extract_many, load  # noqa: E402
+from .report import Entity, Investment, Report, ReportError  # noqa: E402
 
 __all__ = ["load", "extract", "extract_many", "Entity", "Investment", "Report", "ReportError", "__version__"]

@@ -2,35 +2,38 @@
 
 thinc.compat (imported by spaCy) imports torch whenever it is installed, which is always here
 (the transformer pipeline needs it): most of `import gov_ner`'s time and about 200 MB, although
-the CNN pipeline never calls torch. So gov_ner imports spaCy while `import torch` fails, and
-thinc records that there is no torch. The first real `import torch` after that (the
-transformer pipeline via spacy-transformers, training, the encoder tools, or user code) goes
-through, and once torch is loaded thinc's torch globals are set as thinc would have set them.
-Nothing changes when torch or thinc is imported already.
+the CNN pipeline never calls torch. So `import gov_ner` installs an import hook under which
+`import torch` fails while thinc.compat runs for the first time (whenever that is: the public
+names may be imported lazily), and thinc records that there is no torch. Any other `import
+torch` (the transformer pipeline via spacy-transformers, training, the encoder tools, user
+code; before or after thinc) goes through, and once torch is loaded thinc's torch globals are
+set as thinc would have set them. Nothing changes when torch or thinc is imported already.
 """
 from __future__ import annotations
 
 import importlib.abc
 import importlib.util
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 # what thinc.compat derives from torch; other thinc modules hold copies (from .compat import torch)
 THINC_TORCH_NAMES = ("torch", "has_torch", "has_torch_cuda_gpu", "has_torch_gpu", "has_torch_mps",
                      "has_torch_mps_gpu", "has_torch_amp", "torch_version")
 
 
+def _thinc_compat_initialising() -> bool:
+    compat = sys.modules.get("thinc.compat")
+    return compat is not None and getattr(compat.__spec__, "_initializing", False)  # set by importlib
+
+
 class _TorchFinder(importlib.abc.MetaPathFinder):
     def __init__(self) -> None:
-        self.blocking = True
         self._finding = False
 
     def find_spec(self, name, path=None, target=None):
         if name != "torch" or self._finding:
             return None
-        if self.blocking:
-            raise ModuleNotFoundError("torch is not imported while gov_ner imports spaCy", name="torch")
+        if _thinc_compat_initialising():
+            raise ModuleNotFoundError("torch is deferred by gov_ner until something else imports it", name="torch")
         self._finding = True
         try:
             spec = next((s for f in sys.meta_path if f is not self and hasattr(f, "find_spec")
@@ -71,16 +74,10 @@ def tell_thinc_about_torch() -> None:
                     setattr(module, name, getattr(fresh, name))
 
 
-@contextmanager
-def torch_deferred() -> Iterator[None]:
-    """Within the block, `import torch` fails (when neither torch nor thinc is imported yet);
-    after it, the first import of torch also updates thinc."""
-    if "torch" in sys.modules or "thinc" in sys.modules or importlib.util.find_spec("torch") is None:
-        yield
+def defer_torch() -> None:
+    """Install the hook (see the module docstring), unless torch or thinc is imported already
+    or torch is not installed."""
+    if ("torch" in sys.modules or "thinc" in sys.modules or any(isinstance(f, _TorchFinder) for f in sys.meta_path)
+            or importlib.util.find_spec("torch") is None):
         return
-    finder = _TorchFinder()
-    sys.meta_path.insert(0, finder)
-    try:
-        yield
-    finally:
-        finder.blocking = False
+    sys.meta_path.insert(0, _TorchFinder())

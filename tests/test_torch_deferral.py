@@ -40,3 +40,18 @@ def test_thinc_has_torch_once_torch_is_imported():
 def test_torch_imported_first_is_left_alone():
     code = "import torch, sys, gov_ner, thinc.compat; print(thinc.compat.has_torch, thinc.compat.torch is torch)"
     assert _run(code) == ["True", "True"]
+
+
+def test_the_hook_works_whenever_spacy_is_first_imported(repo):
+    """The hook is not tied to `import gov_ner` importing spaCy: a lazily importing package, or
+    a tool that imports spaCy later, still gets thinc without torch, and torch when asked."""
+    code = ("import importlib.util, sys\n"
+            "spec = importlib.util.spec_from_file_location('deferral', sys.argv[1])\n"
+            "deferral = importlib.util.module_from_spec(spec); spec.loader.exec_module(deferral)\n"
+            "deferral.defer_torch(); deferral.defer_torch()  # twice: one hook\n"
+            "print(sum(isinstance(f, deferral._TorchFinder) for f in sys.meta_path))\n"
+            "import spacy, thinc.compat\n"
+            "print('torch' in sys.modules, thinc.compat.has_torch)\n"
+            "import torch\n"
+            "print(thinc.compat.has_torch, any(isinstance(f, deferral._TorchFinder) for f in sys.meta_path))\n")
+    assert _run(code, str(repo / "gov_ner/torch_deferral.py")) == ["1", "False", "False", "True", "False"]
