@@ -15,9 +15,13 @@ import importlib
 
 __version__ = "0.3.0"
 
+from .torch_deferral import defer_torch  # noqa: E402
+
+defer_torch()  # spaCy without torch until something else imports it (see torch_deferral)
+
 _PUBLIC = {"load": ".api", "extract": ".api", "extract_many": ".api", "Entity": ".report",
-           "Investment": ".report", "Report": ".report", "pipeline": ".pipeline"}
-__all__ = ["load", "extract", "extract_many", "Entity", "Investment", "Report", "__version__"]
+           "Investment": ".report", "Report": ".report", "ReportError": ".report", "pipeline": ".pipeline"}
+__all__ = ["load", "extract", "extract_many", "Entity", "Investment", "Report", "ReportError", "__version__"]
 
 
 def __getattr__(name: str):

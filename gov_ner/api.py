@@ -12,8 +12,8 @@ from .amounts import Money, Percent, parse_value
 from .annotations.segment import segment_report
 from .pipeline.consistency import finish_report
 from .pipeline.tokenizer import offsets_of
-from .report import Entity, Investment, Report
-from .text.reading import read_report
+from .report import Entity, Investment, Report, ReportError
+from .text.reading import read_report_with_encoding
 
 PACKAGE_NAMES = ("zh_gov_ner_trf", "zh_gov_ner_cnn")  # installed model packages, in order of preference
 REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -109,20 +109,53 @@ def doc_to_report_parts(doc: Doc, raw: str, offset: int = 0) -> tuple[list[Entit
     return entities, investments
 
 
+def _may_name_a_file(item) -> bool:
+    """A Path, or a str short enough and without newlines to be a file name rather than text."""
+    return isinstance(item, Path) or (isinstance(item, str) and "\n" not in item and len(item) < 4096)
+
+
 def _is_path(item) -> bool:
-    if isinstance(item, Path):
-        return True
-    return isinstance(item, str) and "\n" not in item and len(item) < 4096 and os.path.isfile(item)
+    return isinstance(item, Path) or (_may_name_a_file(item) and os.path.isfile(item))
 
 
-def _as_text(item) -> tuple[str, str | None]:
+# what a bad input raises (a missing or unreadable file, undecodable bytes, neither text nor path);
+# extract() raises it, extract_many() yields it as a ReportError and goes on
+INPUT_ERRORS = (OSError, ValueError, TypeError)
+
+
+def read_input(item) -> tuple[str, str | None, str | None]:
+    """(text, source path or None, encoding or None) of a report given as text or as a path."""
     if _is_path(item):
-        return read_report(item), str(item)
+        path = Path(item)
+        if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO would block the run forever
+            raise OSError(f"{path}: not a regular file")
+        text, encoding = read_report_with_encoding(path)
+        return text, str(item), encoding
     if not isinstance(item, str):
         raise TypeError(f"expected report text or a path, got {type(item).__name__}")
-    if "\n" not in item and len(item) < 4096 and os.path.isdir(item):
+    if _may_name_a_file(item) and os.path.isdir(item):
         raise IsADirectoryError(f"{item}: is a directory, not a report file (extract_many takes its files)")
-    return item, None
+    return item, None, None
+
+
+def _extract_one(item, nlp: Language, batch_size: int) -> Report:
+    raw, source, encoding = read_input(item)
+    segments = segment_report(raw)
+    report = Report(raw, source=source, encoding=encoding)
+    docs = finish_report(nlp, nlp.pipe((raw[s.start:s.end] for s in segments), batch_size=batch_size))
+    for seg, doc in zip(segments, docs):
+        ents, invs = doc_to_report_parts(doc, raw, seg.start)
+        report.entities.extend(ents)
+        report.investments.extend(invs)
+    return report
+
+
+def extract_or_error(item, nlp: Language, batch_size: int = 16) -> Report | ReportError:
+    """A Report, or the ReportError saying why this input gave none."""
+    try:
+        return _extract_one(item, nlp, batch_size)
+    except INPUT_ERRORS as err:
+        return ReportError(str(item) if _may_name_a_file(item) else None, str(err), err)
 
 
 def extract(text_or_path: str | Path, nlp: Language | None = None, batch_size: int = 16) -> Report:
@@ -130,21 +163,22 @@ def extract(text_or_path: str | Path, nlp: Language | None = None, batch_size: i
 
     Long reports are cut into paragraphs and run through nlp.pipe; the pipeline's report-level
     steps (names found in one paragraph labelled in the others) then see all paragraphs of the
-    report. Every offset is an offset into the text as given (or as read from the file).
+    report. Every offset is an offset into the text as given (or as read from the file). A bad
+    input raises (OSError, ReportDecodeError, TypeError) with a message naming the file.
     """
-    return next(extract_many([text_or_path], nlp=nlp, batch_size=batch_size))
+    return _extract_one(text_or_path, nlp or _default_nlp(), batch_size)
 
 
-def extract_many(items: Iterable[str | Path], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Report]:
-    """Stream reports for texts or paths, one Report per input, in input order."""
+def extract_many(items: Iterable[str | Path], nlp: Language | None = None, batch_size: int = 16,
+                 n_process: int = 1) -> Iterator[Report | ReportError]:
+    """Stream one result per input, in input order: a Report, or a ReportError for an input that
+    cannot be read (the stream goes on). n_process > 1 runs whole reports in that many worker
+    processes, each with the pipeline (see gov_ner.parallel); items are consumed lazily."""
     nlp = nlp or _default_nlp()
-    for item in items:
-        raw, source = _as_text(item)
-        segments = segment_report(raw)
-        report = Report(raw, source=source)
-        docs = finish_report(nlp, nlp.pipe((raw[s.start:s.end] for s in segments), batch_size=batch_size))
-        for seg, doc in zip(segments, docs):
-            ents, invs = doc_to_report_parts(doc, raw, seg.start)
-            report.entities.extend(ents)
-            report.investments.extend(invs)
-        yield report
+    if n_process <= 1:
+        for item in items:
+            yield extract_or_error(item, nlp, batch_size)
+        return
+    from .parallel import map_in_order
+
+    yield from map_in_order(extract_or_error, items, n_process, nlp, batch_size=batch_size)

@@ -50,11 +50,24 @@ class Report:
     entities: list[Entity] = field(default_factory=list)
     investments: list[Investment] = field(default_factory=list)
     source: str | None = None  # file path, when read from one
+    encoding: str | None = None  # how the file was decoded (utf-8, utf-16-le, gb18030, big5, …)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "chars": len(self.text),
+        return {"source": self.source, "encoding": self.encoding, "chars": len(self.text),
                 "entities": [e.to_dict() for e in self.entities],
                 "investments": [i.to_dict() for i in self.investments]}
 
     def to_json(self, **kwargs) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+
+@dataclass(frozen=True)
+class ReportError:
+    """An input that gave no report (unreadable, undecodable, not text): what and why."""
+
+    source: str | None  # the path, or None for text given directly
+    message: str  # names the file
+    error: BaseException = field(compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "error": self.message}

@@ -39,3 +39,20 @@ def test_stats_and_convert(repo, tmp_path, capsys):
 def test_console_script_runs():
     r = subprocess.run([sys.executable, "-m", "gov_ner.cli", "convert", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "--to" in r.stdout
+
+
+def test_every_command_module_registers_its_parser(capsys):
+    """gov_ner/cli/ has one module per command; each one's --help works and names its options."""
+    import pytest
+
+    from gov_ner.cli import COMMANDS
+
+    names = [m.__name__.rsplit(".", 1)[1] for m in COMMANDS]
+    assert {"extract", "suggest", "retrain", "evaluate", "train"} <= set(names)
+    for name in names:
+        with pytest.raises(SystemExit) as exit_:
+            main([name, "--help"])
+        assert exit_.value.code == 0
+        assert f"usage: gov-ner {name}" in capsys.readouterr().out
+    main_help = subprocess.run([sys.executable, "-m", "gov_ner.cli", "extract", "--help"], capture_output=True, text=True)
+    assert "--jobs" in main_help.stdout and "--resume" in main_help.stdout

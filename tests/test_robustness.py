@@ -20,6 +20,7 @@ from gov_ner.annotations.schema import ENTITY_LABELS, Record, Relation, Span
 from gov_ner.annotations.segment import HARD_MAX_CHARS, segment_report
 from gov_ner.annotations.validate import check_record, validate
 from gov_ner.cli import main
+from gov_ner.report import ReportError
 from gov_ner.convert import blank_nlp, doc_to_record, records_to_docbin
 from gov_ner.text.normalise import BOILERPLATE_LINE, PINYIN_GLOSS, fold_char, normalise, to_simplified
 from gov_ner.text.reading import ReportDecodeError
@@ -151,7 +152,7 @@ def _bad_files(tmp_path):
     (tmp_path / "binary.txt").write_bytes(PNG)
     cases.append((tmp_path / "binary.txt", ReportDecodeError, "NUL byte"))
     (tmp_path / "undecodable.txt").write_bytes("总投资".encode("utf-8") + b"\x81\x20\xff\xfe")
-    cases.append((tmp_path / "undecodable.txt", ReportDecodeError, "cannot decode as UTF-8 or GB18030"))
+    cases.append((tmp_path / "undecodable.txt", ReportDecodeError, "cannot decode as UTF-8, UTF-16, GB18030 or Big5"))
     (tmp_path / "folder.txt").mkdir()
     cases.append((tmp_path / "folder.txt", IsADirectoryError, "is a directory"))
     cases.append((tmp_path / "missing.txt", FileNotFoundError, "No such file"))
@@ -173,13 +174,19 @@ def test_bad_files_raise_an_error_naming_the_file(nlp, tmp_path):
             assert type(err.value) is kind and str(path) in str(err.value) and words in str(err.value), err.value
 
 
-def test_extract_many_stops_at_a_bad_file_naming_it(nlp, tmp_path):
+def test_extract_many_yields_an_error_for_a_bad_file_and_goes_on(nlp, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(REPORT, encoding="utf-8")
-    stream = gov_ner.extract_many([good, tmp_path / "missing.txt", good], nlp=nlp)
-    assert_consistent(next(stream), REPORT)
-    with pytest.raises(FileNotFoundError, match="missing.txt"):
-        next(stream)
+    (tmp_path / "image.png").write_bytes(PNG)
+    items = [good, tmp_path / "missing.txt", 42, tmp_path / "image.png", good]
+    first, missing, number, image, last = gov_ner.extract_many(items, nlp=nlp)
+    assert_consistent(first, REPORT) and assert_consistent(last, REPORT)
+    assert first.to_dict() == last.to_dict()
+    assert isinstance(missing, ReportError) and isinstance(missing.error, FileNotFoundError)
+    assert missing.source == str(tmp_path / "missing.txt") and "missing.txt" in missing.message
+    assert isinstance(number.error, TypeError) and number.source is None
+    assert isinstance(image.error, ReportDecodeError) and "image.png" in image.message and "NUL" in image.message
+    assert image.to_dict() == {"source": str(tmp_path / "image.png"), "error": image.message}
 
 
 def test_files_in_gb18030_or_with_a_bom_read_like_utf8(nlp, tmp_path):
@@ -191,7 +198,8 @@ def test_files_in_gb18030_or_with_a_bom_read_like_utf8(nlp, tmp_path):
         report = gov_ner.extract(tmp_path / name, nlp=nlp)
         assert_consistent(report, REPORT)  # the BOM is not part of the text: offsets do not move
         assert report.source == str(tmp_path / name)
-        assert {**report.to_dict(), "source": None} == expected
+        assert report.encoding == {"utf8.txt": "utf-8", "bom.txt": "utf-8-sig", "gb.txt": "gb18030"}[name]
+        assert {**report.to_dict(), "source": None, "encoding": None} == expected
 
 
 def test_a_folder_given_as_text_is_an_error_naming_it(nlp, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -189,8 +189,10 @@ def read_many(paths: Iterable[str | Path]) -> list[Record]:
     return records
 
 
-def write_jsonl(records: Iterable[Record], path: str | Path, *, overwrite: bool = False) -> int:
-    """Write records as our JSONL. Never replaces an existing file unless overwrite=True."""
+def write_jsonl(records: Iterable[Record], path: str | Path, *, overwrite: bool = False,
+                as_dict: Callable[[Record], dict] = Record.to_dict) -> int:
+    """Write records as JSONL, by default in our format (as_dict: another one, e.g. Prodigy's).
+    Never replaces an existing file unless overwrite=True."""
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists; annotation files are never rewritten in place")
@@ -200,9 +202,10 @@ def write_jsonl(records: Iterable[Record], path: str | Path, *, overwrite: bool 
     try:
         with open(tmp, "w", encoding="utf-8") as f:
             for r in records:
-                line = json.dumps(r.to_dict(), ensure_ascii=False)
+                obj = as_dict(r)
+                line = json.dumps(obj, ensure_ascii=False)
                 if _SURROGATE.search(line):  # not encodable as UTF-8: \u escapes read back the same
-                    line = json.dumps(r.to_dict(), ensure_ascii=True)
+                    line = json.dumps(obj, ensure_ascii=True)
                 f.write(line + "\n")
                 n += 1
     except BaseException:

@@ -1,0 +1,41 @@
+"""`gov-ner train`."""
+from __future__ import annotations
+
+from .common import parse_sets, training_options
+
+
+def run(args) -> int:
+    from ..training.data import DataArguments
+    from ..training.train import TrainingArguments, train_pipeline
+
+    overrides = parse_sets(args.set)
+    targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
+                              max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
+                              then=args.then, then_max_steps=args.then_max_steps, force=args.force)
+    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
+                          use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat)
+    best = train_pipeline(targs, dargs)
+    print(f"best model: {best}")
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("train", help="train a pipeline from annotations and a config into a NEW directory",
+                       description="Convert the annotations (train split + synthetic; dev is a fixed slice of the "
+                                   "training reports; held-out reports are never used), then run spaCy training "
+                                   "with the config. The output directory must not exist (or pass --force).")
+    p.add_argument("--config", default="configs/trf.cfg", help="spaCy config (default: %(default)s)")
+    p.add_argument("-o", "--output", required=True, help="new model directory (model-best, model-last inside)")
+    p.add_argument("--encoder", help="Hugging Face encoder name or local directory (default: the config's "
+                                     "paths.encoder, build/encoder made by `gov-ner encoder`)")
+    training_options(p, "JSONL files or folders")
+    p.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
+    p.add_argument("--real-repeat", type=int, default=3,
+                   help="each real training record appears this many times per epoch, synthetic ones once "
+                        "(default: %(default)s)")
+    p.add_argument("--then", help="a second-stage config trained from the first stage's best model "
+                                  "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")
+    p.add_argument("--then-max-steps", type=int, help="override training.max_steps of the second stage")
+    p.add_argument("--max-steps", type=int, help="override training.max_steps")
+    p.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
+    p.set_defaults(func=run)
