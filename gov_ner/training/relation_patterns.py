@@ -138,3 +138,39 @@ def format_pattern_table(tables: dict[str, dict[str, dict]]) -> str:
                                for m in methods)
             lines.append(f"| {row} | {first['amounts']} | {cells} |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m gov_ner.training.relation_patterns [--model M ...] RECORDS... [--markdown F]"""
+    import argparse
+    import sys
+    from pathlib import Path
+
+    from ..annotations.io import read_many
+    from ..pipeline.relation_rules import rule_relations
+    from .results import load_system, rule_baseline
+
+    ap = argparse.ArgumentParser(prog="python -m gov_ner.training.relation_patterns", description=__doc__.split("\n")[0])
+    ap.add_argument("records", nargs="+", help="annotation JSONL files or folders (gold entities and relations)")
+    ap.add_argument("--model", action="append", default=[], help="NAME=PATH of a pipeline whose relation step is scored")
+    ap.add_argument("--writers", help="authored records of these writers only (comma-separated: w15,w16)")
+    ap.add_argument("--markdown")
+    args = ap.parse_args(argv)
+    records = [r for r in read_many(args.records) if r.relations or any(s.label == "MONEY" for s in r.spans)]
+    if args.writers:
+        records = [r for r in records if r.meta.get("writer") in args.writers.split(",")]
+    tables = {"cue-word rule": pattern_table(records, predictor(rule_baseline(), relate=rule_relations))}
+    for spec in args.model:
+        name, _, path = spec.partition("=")
+        tables[name] = pattern_table(records, predictor(load_system(path)))
+    text = format_pattern_table(tables)
+    command = "python -m gov_ner.training.relation_patterns " + " ".join(argv if argv is not None else sys.argv[1:])
+    out = f"Written by `{command}`; gold entities, {len(records)} paragraphs.\n\n{text}\n"
+    print(out)
+    if args.markdown:
+        Path(args.markdown).write_text(out, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
