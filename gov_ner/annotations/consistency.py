@@ -5,6 +5,7 @@ sentence and a LOC in the next. Each finding shows the contexts so it can be dec
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,6 +50,11 @@ def check_consistency(records: Iterable[Record], min_len: int = 2) -> list[Findi
             m = norm.to_model(s.start, s.end)
             surface = norm.text[m[0]:m[1]] if m else rec.text[s.start:s.end]
             labelled[surface][s.label].append(_ctx(rec, s.start, s.end))
+    starts, pos = [], 0
+    for rec in records:
+        starts.append(pos)
+        pos += len(norms[rec.id].text) + 1
+    corpus = "\0".join(norms[rec.id].text for rec in records)
     findings: list[Finding] = []
     for surface, by_label in sorted(labelled.items()):
         counts = {lab: len(v) for lab, v in by_label.items()}
@@ -58,15 +64,16 @@ def check_consistency(records: Iterable[Record], min_len: int = 2) -> list[Findi
         if len(surface) < min_len:
             continue
         missed = []
-        for rec in records:
-            norm = norms[rec.id]
-            i = norm.text.find(surface)
-            while i >= 0:
-                j = i + len(surface)
-                # unlabelled = not exactly a span and not inside a longer span
-                if not any(a <= i and j <= b for a, b in covered[rec.id]):
-                    missed.append(f"unlabelled: {_ctx(rec, *norm.to_raw(i, j))}")
-                i = norm.text.find(surface, i + 1)
+        # one search over all records joined (NUL never occurs in a text): O(occurrences), not O(records)
+        i = corpus.find(surface)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            rec, norm = records[k], norms[records[k].id]
+            a, j = i - starts[k], i - starts[k] + len(surface)
+            # unlabelled = not exactly a span and not inside a longer span
+            if j <= len(norm.text) and not any(s <= a and j <= e for s, e in covered[rec.id]):
+                missed.append(f"unlabelled: {_ctx(rec, *norm.to_raw(a, j))}")
+            i = corpus.find(surface, i + 1)
         if missed:
             findings.append(Finding("unlabelled", surface, counts, missed))
     return findings
