@@ -22,10 +22,11 @@ from .train import TrainingArguments, heldout_records, train_pipeline
 
 
 def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path("."),
-                   variants: tuple[str, ...] = ("",), reuse: bool = False) -> dict:
+                   variants: tuple[str, ...] = ("",), reuse: bool = False, checkpoint: str = "model-best") -> dict:
     """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; system is the config's
     stem plus the variant. Relations are scored for the first variant only (the steps that
-    variants change do not touch PROJECT or MONEY)."""
+    variants change do not touch PROJECT or MONEY). checkpoint: which of each fold's models is
+    scored, spaCy's "model-best" (best on the fold's small dev slice) or "model-last"."""
     data = data or DataArguments()
     splits = load_splits(root / data.splits)
     name = Path(args.config).stem
@@ -36,9 +37,9 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
     for _, held in folds(splits):
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
-        best = Path(fold_args.output) / "model-best"
+        best = Path(fold_args.output) / checkpoint
         if not (reuse and (best / "config.cfg").is_file()):
-            best = train_pipeline(fold_args, fold_data, root)
+            best = train_pipeline(fold_args, fold_data, root).parent / checkpoint
         records = heldout_records(fold_data, root)
         per_fold[held] = {}
         for system, variant in systems.items():

@@ -31,21 +31,22 @@ def authored_test_records(authored: str, root: Path = Path(".")):
 
 
 def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list[float], reuse: bool = False,
-                   root: Path = Path(".")) -> dict:
+                   root: Path = Path("."), test_authored: str | None = None, checkpoint: str = "model-best") -> dict:
     from .evaluate import evaluate_ner
     from .results import load_system
 
     out: dict = {"fractions": {}}
-    test = authored_test_records(data.authored, root) if data.authored else []
+    test_from = test_authored or data.authored
+    test = authored_test_records(test_from, root) if test_from else []
     for frac in fractions:
         point = dataclasses.replace(data, authored_fraction=frac)
         point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
-        result = cross_validate(point_args, point, root, reuse=reuse)
+        result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint)
         pooled = result["entities"]["all folds"]
         row = {"crossval": next(iter(pooled.values())), "relations": result["relations"]["all folds"]}
         if test:
             # the authored test split, scored by every fold model and averaged
-            fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / "model-best")), test)
+            fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / checkpoint)), test)
                            for held in result["entities"] if held != "all folds"]
             row["authored_test_micro_f1"] = sum(s["micro"]["f1"] for s in fold_scores) / len(fold_scores)
         out["fractions"][f"{frac:g}"] = row
@@ -79,18 +80,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", default="configs/cnn.cfg")
     ap.add_argument("-o", "--output", required=True, help="a new directory for the fold models")
     ap.add_argument("--fractions", type=float, nargs="+", default=[0, 0.25, 0.5, 1])
-    ap.add_argument("--authored", default="annotations/authored/authored.jsonl")
+    ap.add_argument("--authored", default="annotations/authored/authored.jsonl",
+                    help="the authored corpus the folds train on (a snapshot: the curve's runs take an hour)")
+    ap.add_argument("--test-authored", help="where the authored test split is read from (default: --authored)")
     ap.add_argument("--no-synthetic", action="store_true", help="leave the synthetic families out")
     ap.add_argument("--max-steps", type=int, default=600)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--reuse", action="store_true", help="score fold models already trained in -o")
+    ap.add_argument("--checkpoint", choices=("model-best", "model-last"), default="model-best",
+                    help="which fold model is scored (model-best is picked on a dev slice of a few report paragraphs)")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     data = DataArguments(authored=args.authored, use_synthetic=not args.no_synthetic)
     targs = TrainingArguments(config=args.config, output=args.output, max_steps=args.max_steps, seed=args.seed,
                               force=True)
-    result = learning_curve(targs, data, args.fractions, reuse=args.reuse)
+    result = learning_curve(targs, data, args.fractions, reuse=args.reuse, test_authored=args.test_authored,
+                            checkpoint=args.checkpoint)
     command = "python -m gov_ner.training.learning_curve " + " ".join(argv if argv is not None else sys.argv[1:])
     text = format_curve(result, command)
     print(text)
