@@ -87,36 +87,17 @@ def _msra_examples(split: str, limit: int | None, rng: random.Random | None = No
 
 
 def guide_records(data: DataArguments, root: Path = Path(".")) -> dict[str, list[Record]]:
-    """train / dev / heldout annotation records for stage guide (authored test writers never train)."""
-    from ..annotations.authored import TEST_WRITERS
-    from ..annotations.io import read_many
-    from ..annotations.splits import load_splits
+    """train / dev records for stage guide: the same split as the spaCy recipes
+    (`training.data.split_records`: held-out reports never train, dev is a slice of the training
+    reports, report paragraphs repeat, the authored test writers never train)."""
+    from .data import DataArguments as RecipeData
+    from .data import split_records
 
-    records = read_many([root / p for p in data.annotations if (root / p).exists()])
-    heldout = set(data.heldout if data.heldout is not None else load_splits(root / "annotations/splits.json")["heldout"])
-    train, dev, test = [], [], []
-    for r in records:
-        if r.synthetic:
-            continue
-        if r.meta.get("authored"):
-            if r.meta.get("writer") in TEST_WRITERS:
-                test.append(r)
-            elif hash_bucket(r.id) == 0:
-                dev.append(r)
-            else:
-                train.append(r)
-        elif r.doc_id not in heldout:
-            if hash_bucket(r.id) == 0:
-                dev.append(r)
-            else:
-                train.extend([r] * data.real_repeat)  # the reports are few: seen more often
-    return {"train": train, "dev": dev, "authored_test": test}
-
-
-def hash_bucket(text: str, n: int = 10) -> int:
-    import zlib
-
-    return zlib.crc32(text.encode("utf-8")) % n
+    authored = [p for p in data.annotations if "authored" in Path(p).parts]
+    recipe = RecipeData(annotations=tuple(p for p in data.annotations if p not in authored),
+                        authored=authored[0] if authored else None, use_synthetic=False,
+                        real_repeat=data.real_repeat, heldout=data.heldout)
+    return split_records(recipe, root)
 
 
 def build_dataset(examples, tokenizer, data: DataArguments):
