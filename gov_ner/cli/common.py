@@ -31,6 +31,10 @@ def training_options(parser: argparse.ArgumentParser, annotations_help: str) -> 
     parser.add_argument("--annotations", nargs="+", default=list(DEFAULT_ANNOTATIONS),
                         help=f"{annotations_help} (default: %(default)s)")
     parser.add_argument("--splits", default="annotations/splits.json", help="split definition (default: %(default)s)")
+    parser.add_argument("--authored", help="the authored corpus to train on as well (annotations/authored/authored.jsonl); "
+                                           "its test writers never train")
+    parser.add_argument("--authored-fraction", type=float, default=1.0,
+                        help="share of the authored training paragraphs (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=13, help="random seed (default: %(default)s)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="any config setting, e.g. --set training.dropout=0.2 (value read as JSON if it parses)")

@@ -15,7 +15,8 @@ def run(args) -> int:
     rargs = RetrainArguments(add=tuple(args.add), output=args.output, base=getattr(args, "from"),
                              config=args.config, max_steps=args.max_steps, learn_rate=args.learn_rate,
                              seed=args.seed, force=args.force, overrides=parse_sets(args.set))
-    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits)
+    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits, authored=args.authored,
+                          authored_fraction=args.authored_fraction)
     try:
         result = retrain(rargs, dargs)
     except RetrainInputError as err:

@@ -13,7 +13,8 @@ def run(args) -> int:
                               max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
                               then=args.then, then_max_steps=args.then_max_steps, force=args.force)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
-                          use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat)
+                          use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat,
+                          authored=args.authored, authored_fraction=args.authored_fraction)
     best = train_pipeline(targs, dargs)
     print(f"best model: {best}")
     return 0
