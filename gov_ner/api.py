@@ -15,7 +15,9 @@ from .pipeline.tokenizer import offsets_of
 from .report import Entity, Investment, Report, ReportError
 from .text.reading import read_report_with_encoding
 
-PACKAGE_NAMES = ("zh_gov_ner_trf", "zh_gov_ner_cnn")  # installed model packages, in order of preference
+# the shipped models, by spaCy's naming, the default first (training/RESULTS.md says why):
+# installed packages of these names, else the newest models/NAME-VERSION of this repository
+PACKAGE_NAMES = ("zh_gov_ner_trf", "zh_gov_ner_sm")
 REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 _DEFAULT: Language | None = None
 
@@ -31,11 +33,38 @@ def default_model_path() -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     for name in PACKAGE_NAMES:
-        candidates = sorted(REPO_MODELS.glob(f"{name}-*")) if REPO_MODELS.is_dir() else []
-        if candidates:
-            return str(candidates[-1])
+        found = repo_model(name)
+        if found is not None:
+            return found
     raise OSError(f"no gov_ner model found: install one of {', '.join(PACKAGE_NAMES)}, set GOV_NER_MODEL, "
                   f"or pass a path to gov_ner.load()")
+
+
+def repo_model(name: str) -> str | None:
+    """The newest models/NAME-VERSION of this repository, if any."""
+    from packaging.version import InvalidVersion, Version
+
+    def version(path: Path):
+        try:
+            return Version(path.name[len(name) + 1:])
+        except InvalidVersion:
+            return Version("0")
+
+    candidates = sorted(REPO_MODELS.glob(f"{name}-*"), key=version) if REPO_MODELS.is_dir() else []
+    return str(candidates[-1]) if candidates else None
+
+
+def resolve_model(name: str | Path | None) -> str | Path:
+    """What load() loads: the default model for None; a shipped model's name (zh_gov_ner_sm) is
+    the installed package if there is one, else this repository's models/zh_gov_ner_sm-VERSION."""
+    if name is None:
+        return default_model_path()
+    if str(name) in PACKAGE_NAMES:
+        import importlib.util
+
+        if importlib.util.find_spec(str(name)) is None:
+            return repo_model(str(name)) or name
+    return name
 
 
 def model_dir(spec: str | Path) -> Path | None:
@@ -64,7 +93,7 @@ def load(name: str | Path | None = None) -> Language:
 
     from .pipeline.loading import config_factories, entry_point_scan_skipped
 
-    name = name if name is not None else default_model_path()
+    name = resolve_model(name)
     found = model_dir(name)
     lang, factories = config_factories(found) if found is not None else (None, None)
     with entry_point_scan_skipped(lang, factories):

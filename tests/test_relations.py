@@ -1,3 +1,7 @@
+import json
+
+import pytest
+
 from gov_ner.annotations.schema import Record, Relation, Span
 from gov_ner.convert import blank_nlp, record_to_doc
 from gov_ner.pipeline.relation_features import FEATURE_NAMES, candidate_pairs, pair_features
@@ -68,3 +72,46 @@ def test_gold_relation_survives_conversion():
     rec = Record("t", text, [Span(3, 6, "MONEY"), Span(7, 13, "PROJECT")], [Relation(1, 0)])
     doc = record_to_doc(rec, blank_nlp())
     assert [(p.text, m.text, s) for p, m, s in doc._.investments] == [("中公科教小镇", "8亿元", 1.0)]
+
+
+# --- the relation step trained on its own (gov_ner.training.relation_step) ---------------------
+
+@pytest.fixture(scope="module")
+def relation_step(tmp_path_factory, repo):
+    from gov_ner.annotations.io import read_many
+    from gov_ner.training.relation_step import RelationStepArguments, train_step
+
+    root = tmp_path_factory.mktemp("relstep")
+    records = read_many([repo / "annotations/authored/authored.jsonl"])
+    pick = [r for r in records if r.meta["writer"] in ("w03", "w13", "w15") and r.relations][:60]
+    with open(root / "a.jsonl", "w", encoding="utf-8") as f:
+        for r in pick:
+            f.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    out = train_step(RelationStepArguments(output=str(root / "step"), authored=str(root / "a.jsonl"), max_epochs=4))
+    return out, pick
+
+
+def test_relation_step_trains_without_test_writers_and_records_its_choices(relation_step):
+    out, pick = relation_step
+    info = json.loads((out / "training.json").read_text())
+    assert info["records"] == sum(r.meta["writer"] != "w15" for r in pick)  # test writers never train
+    assert 1 <= info["epochs"] <= 4 and 0.3 <= info["threshold"] <= 0.7
+    assert info["positives"] > 0
+
+
+def test_relation_step_attaches_saves_loads_and_links(relation_step, tiny_model, tmp_path):
+    import gov_ner
+    from gov_ner.training.relation_step import attach
+
+    step, _ = relation_step
+    model = attach(str(tiny_model), str(step), str(tmp_path / "m"))
+    nlp = gov_ner.load(model)
+    assert nlp.pipe_names.index("relations") < nlp.pipe_names.index("consistency")
+    assert nlp.get_pipe("relations").threshold == json.loads((step / "training.json").read_text())["threshold"]
+    doc = nlp.make_doc("新建滨海大道项目，总投资5亿元。")
+    doc.ents = [doc.char_span(2, 8, label="PROJECT"), doc.char_span(12, 15, label="MONEY")]
+    doc = nlp.get_pipe("relations")(doc)
+    assert len(doc._.rel) == 1  # one candidate pair, scored
+    assert gov_ner.extract("", nlp=nlp).investments == []
+    with pytest.raises(FileExistsError):
+        attach(str(tiny_model), str(step), str(tmp_path / "m"))

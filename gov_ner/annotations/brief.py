@@ -55,6 +55,18 @@ SHAPES = {
                 "补贴、贷款、专项债（不构成投资关系）", "财政收入与增长率", "固定资产投资增速与一个具体项目的投资"],
 }
 
+# Writers from w17 on are relation-pattern test writers (issue 14): the authored test split held
+# fewer than 30 cases of these patterns, so their plans hold only investment and economy
+# paragraphs, in these shapes (training/RELATION_PATTERNS.md counts them).
+FIRST_RELATION_WRITER = 17
+FOCUS_RELATIONS = {"investment": 50, "economy": 50}
+RELATION_SHAPES = {
+    "investment": ["金额在项目前（总投资X亿元的Y、投资X亿元建设的Y）", "分期：一期、二期及各自金额（首期X亿元）"],
+    "economy": ["税收与税费（不构成投资关系），另有一个真实项目投资", "多个项目合计投资（A、B等N个项目总投资，不构成投资关系）",
+                "招商引资到位资金、签约金额（不构成投资关系）", "补贴、奖励与扶持资金（不构成投资关系），另有一个真实项目投资",
+                "贷款、授信与专项债（不构成投资关系），另有一个真实项目投资"],
+}
+
 # focus -> what a paragraph of that focus must hold; max_density: ORG+LOC+PROJECT per 1,000 chars (default 40)
 RULES = {
     "prose": dict(max_relations=0, max_names=4),
@@ -103,14 +115,15 @@ def writer_regions(writer: int, n_writers: int = 16) -> list[str]:
 def plan(writer: int, n: int, seed: int = 0, start: int = 1) -> list[PlanLine]:
     rng = random.Random(f"{seed}-{writer}")
     regions = writer_regions(writer)
+    relation_writer = writer >= FIRST_RELATION_WRITER
+    focus_weights = FOCUS_RELATIONS if relation_writer else FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS
     cols = {name: _quota(w, n, rng) for name, w in
-            (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS),
-             ("focus", FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS))}
+            (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS), ("focus", focus_weights))}
     shape_turn = Counter()
     lines = []
     for i in range(n):
         focus = cols["focus"][i]
-        shapes = SHAPES[focus]
+        shapes = (RELATION_SHAPES if relation_writer else SHAPES)[focus]
         shape = shapes[(writer + shape_turn[focus]) % len(shapes)]
         shape_turn[focus] += 1
         lo, hi = cols["length"][i]

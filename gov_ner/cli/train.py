@@ -11,10 +11,13 @@ def run(args) -> int:
     overrides = parse_sets(args.set)
     targs = TrainingArguments(config=args.config, output=args.output, encoder=args.encoder, seed=args.seed,
                               max_steps=args.max_steps, learn_rate=args.learn_rate, overrides=overrides,
-                              then=args.then, then_max_steps=args.then_max_steps, force=args.force)
+                              then=args.then, then_max_steps=args.then_max_steps, force=args.force,
+                              msra_steps=args.msra_steps, msra_model=args.msra_model,
+                              msra_rehearsal=args.msra_rehearsal)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
                           use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat,
-                          authored=args.authored, authored_fraction=args.authored_fraction)
+                          authored=args.authored, authored_fraction=args.authored_fraction,
+                          heldout=() if args.all_reports else None)
     best = train_pipeline(targs, dargs)
     print(f"best model: {best}")
     return 0
@@ -37,6 +40,16 @@ def register(sub) -> None:
     p.add_argument("--then", help="a second-stage config trained from the first stage's best model "
                                   "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")
     p.add_argument("--then-max-steps", type=int, help="override training.max_steps of the second stage")
+    p.add_argument("--msra-steps", type=int, default=0,
+                        help="MSRA transfer: first train tok2vec + ner on MSRA (the [train] extra) for this many "
+                             "steps, then the guide stage from it (default: 0, no MSRA)")
+    p.add_argument("--msra-model", help="MSRA transfer from a stage-1 model already trained "
+                                             "(OUTPUT/msra/model-labelled of an earlier run)")
+    p.add_argument("--msra-rehearsal", type=int, default=3000,
+                        help="MSRA sentences mixed into the guide stage (default: %(default)s)")
+    p.add_argument("--all-reports", action="store_true",
+                   help="train on all five reports, none held out (a model to ship; its held-out scores are void: "
+                        "judge the recipe by cross-validation and the held-out run)")
     p.add_argument("--max-steps", type=int, help="override training.max_steps")
     p.add_argument("--learn-rate", type=float, help="override the initial learning rate (transformer configs)")
     p.set_defaults(func=run)

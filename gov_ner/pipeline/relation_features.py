@@ -98,3 +98,47 @@ def pair_features(doc: Doc, project: Span, money: Span) -> List[float]:
         float(project.text.endswith(("项目", "工程"))),
         1.0,
     ]
+
+
+# --- features for a relation step without token vectors (gov_ner.PairFeatures.v1) ------------
+# The cue-word rule's decision is itself a feature, so a learned step built on these rescores
+# the rule rather than competing with it: it can keep the rule's links, drop the ones the
+# context argues against (distractor amounts), and add the ones the rule misses.
+HASH_BUCKETS = 64
+RULE_FEATURE_NAMES = ("rule_links_pair", "rule_links_money_elsewhere", "rule_links_project_elsewhere")
+
+
+def rule_features(pair: Pair, rule_rel: dict) -> List[float]:
+    project, money = pair
+    linked = any(m == money.start for (_, m) in rule_rel)
+    mine = (project.start, money.start) in rule_rel
+    project_elsewhere = any(p == project.start and m != money.start for (p, m) in rule_rel)
+    return [float(mine), float(linked and not mine), float(project_elsewhere)]
+
+
+def _hashed(text: str, offset: int, out: List[float]) -> None:
+    """Character unigrams and bigrams of text into HASH_BUCKETS slots from offset (crc32, so
+    the slots are the same in every process)."""
+    import zlib
+
+    grams = list(text) + [text[i:i + 2] for i in range(len(text) - 1)]
+    for g in grams:
+        out[offset + zlib.crc32(g.encode("utf-8")) % HASH_BUCKETS] = 1.0
+
+
+def context_features(doc: Doc, pair: Pair) -> List[float]:
+    """Hashed characters of the clause before the money, and of the text between the two
+    (only when it is short: a long gap says nothing in particular)."""
+    project, money = pair
+    text = doc.text
+    out = [0.0] * (2 * HASH_BUCKETS)
+    clause = CLAUSE_END.split(text[max(0, money.start_char - 10):money.start_char])[-1]
+    _hashed(clause, 0, out)
+    lo, hi = sorted((project.end_char, money.start_char)) if money.start_char >= project.end_char else \
+        (money.end_char, project.start_char)
+    if hi - lo <= 30:
+        _hashed(text[lo:hi], HASH_BUCKETS, out)
+    return out
+
+
+N_PAIR_FEATURES = len(FEATURE_NAMES) + len(RULE_FEATURE_NAMES) + 2 * HASH_BUCKETS

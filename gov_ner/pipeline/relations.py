@@ -53,6 +53,31 @@ def instance_tensor(tok2vec: Model[List[Doc], List[Floats2d]], get_instances: Ca
                  attrs={"get_instances": get_instances, "use_features": use_features}, init=_instance_init)
 
 
+@registry.architectures("gov_ner.PairFeatures.v1")
+def pair_feature_tensor(get_instances: Callable[[Doc], List[Pair]]) -> Model[List[Doc], Floats2d]:
+    """Instances without token vectors: the cue features, the cue-word rule's decision and
+    hashed context characters of each pair (relation_features). The step is then independent
+    of the NER's encoder: it trains on its own (gov_ner.training.relation_step) and fits any
+    pipeline, CNN or transformer."""
+    return Model("pair_features", _pair_features_forward, attrs={"get_instances": get_instances})
+
+
+def _pair_features_forward(model: Model, docs: List[Doc], is_train: bool):
+    from .relation_features import N_PAIR_FEATURES, context_features, rule_features
+    from .relation_rules import rule_relations
+
+    rows = []
+    for doc in docs:
+        pairs = model.attrs["get_instances"](doc)
+        if not pairs:
+            continue
+        rule_rel = rule_relations(doc)
+        for pair in pairs:
+            rows.append(pair_features(doc, *pair) + rule_features(pair, rule_rel) + context_features(doc, pair))
+    X = model.ops.asarray2f(numpy.asarray(rows, dtype="float32").reshape(-1, N_PAIR_FEATURES))
+    return X, lambda dX: []
+
+
 def _instance_init(model: Model, X: Optional[List[Doc]] = None, Y=None) -> Model:
     tok2vec = model.get_ref("tok2vec")
     if X is not None:

@@ -42,6 +42,8 @@ class DataArguments:
     annotations: tuple[str, ...] = ("annotations/gold", "annotations/authored/authored.jsonl")
     heldout: tuple[str, ...] | None = field(default=None, metadata={"help": "reports never trained on "
                                                                             "(default: the split's held-out)"})
+    all_reports: bool = field(default=False, metadata={"help": "train on all five reports, none held out "
+                                                                  "(the model to ship)"})
     real_repeat: int = field(default=3, metadata={"help": "report paragraphs repeat this often per epoch"})
     max_length: int = 128
     stride: int = 16
@@ -96,7 +98,7 @@ def guide_records(data: DataArguments, root: Path = Path(".")) -> dict[str, list
     authored = [p for p in data.annotations if "authored" in Path(p).parts]
     recipe = RecipeData(annotations=tuple(p for p in data.annotations if p not in authored),
                         authored=authored[0] if authored else None, use_synthetic=False,
-                        real_repeat=data.real_repeat, heldout=data.heldout)
+                        real_repeat=data.real_repeat, heldout=() if data.all_reports else data.heldout)
     return split_records(recipe, root)
 
 

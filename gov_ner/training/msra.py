@@ -139,6 +139,52 @@ def load_msra(split: str = "train", limit: int | None = None) -> list[MsraSenten
     return out
 
 
+def msra_doc(sent: MsraSentence, nlp):
+    """A gold Doc for one mapped sentence, tokenised as the pipeline tokenises: mapped spans as
+    entities, *missing* ranges as spaCy's missing value (token.ent_iob_ == ""), the rest O."""
+    from spacy.util import filter_spans
+
+    from ..text.normalise import normalise
+
+    tok = nlp.tokenizer
+    norm = normalise(sent.text, simplify=tok.simplify, drop_boilerplate=tok.drop_boilerplate)
+    doc = tok.from_normalised(norm)
+
+    def span(start: int, end: int, label: str = ""):
+        model = norm.to_model(start, end)
+        return doc.char_span(*model, label=label, alignment_mode="expand") if model else None
+
+    ents = filter_spans([sp for s, e, lab in sent.spans if (sp := span(s, e, lab)) is not None])
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    unknown = {i for s, e in sent.missing if (sp := span(s, e)) is not None for i in range(sp.start, sp.end)}
+    missing = [doc[i:i + 1] for i in sorted(unknown - taken)]
+    doc.set_ents(ents, missing=missing, default="outside")
+    return doc
+
+
+def write_msra_docbins(out_dir, nlp, train_limit: int | None = None, dev: int = 1000,
+                       rehearsal: int = 0, seed: int = 13) -> dict[str, int]:
+    """MSRA as spaCy corpora for the CNN recipe's transfer stage: msra-train.spacy (shuffled,
+    `train_limit` sentences), msra-dev.spacy (the first `dev` test sentences) and, if asked,
+    msra-rehearsal.spacy (`rehearsal` training sentences for the guide stage to mix in).
+    Written to out_dir (a run directory), never to the repository; returns sentence counts."""
+    import random
+    from pathlib import Path
+
+    from spacy.tokens import DocBin
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train = load_msra("train")
+    random.Random(seed).shuffle(train)
+    parts = {"msra-train": train[:train_limit], "msra-dev": load_msra("test", dev)}
+    if rehearsal:
+        parts["msra-rehearsal"] = train[:rehearsal]  # a slice of what stage 1 saw: rehearsed, not new
+    for name, sents in parts.items():
+        DocBin(docs=(msra_doc(s, nlp) for s in sents)).to_disk(out_dir / f"{name}.spacy")
+    return {name: len(sents) for name, sents in parts.items()}
+
+
 def mapping_stats(split: str = "train") -> dict:
     """What the mapping did to one split: sentences, characters, spans per label, missing share."""
     from collections import Counter

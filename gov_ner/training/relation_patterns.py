@@ -65,7 +65,7 @@ def distractor_kind(rec: Record, child: int) -> str:
 def pattern_table(records: Iterable[Record], predict: Callable[[Record], set[tuple[int, int]]]) -> dict[str, dict]:
     """{pattern: {gold, found, recall}} and {distractor kind: {amounts, wrongly linked}};
     predict(record) gives the (head, child) span-index pairs a method links, on gold entities."""
-    gold_n, found_n = Counter(), Counter()
+    gold_n, found_n, pred_n = Counter(), Counter(), Counter()
     dis_n, dis_linked = Counter(), Counter()
     for rec in records:
         gold = {(r.head, r.child) for r in rec.relations}
@@ -74,6 +74,10 @@ def pattern_table(records: Iterable[Record], predict: Callable[[Record], set[tup
             for pat in relation_patterns(rec, head, child):
                 gold_n[pat] += 1
                 found_n[pat] += (head, child) in pred
+        for head, child in pred:  # precision: every predicted link, put in the patterns it shows
+            if 0 <= head < len(rec.spans) and 0 <= child < len(rec.spans):
+                for pat in relation_patterns(rec, head, child):
+                    pred_n[pat] += 1
         linked_money = {c for _, c in gold}
         predicted_money = {c for _, c in pred}
         for i, s in enumerate(rec.spans):
@@ -81,7 +85,8 @@ def pattern_table(records: Iterable[Record], predict: Callable[[Record], set[tup
                 kind = distractor_kind(rec, i)
                 dis_n[kind] += 1
                 dis_linked[kind] += i in predicted_money
-    table = {pat: {"gold": gold_n[pat], "found": found_n[pat], "recall": found_n[pat] / gold_n[pat]}
+    table = {pat: {"gold": gold_n[pat], "found": found_n[pat], "recall": found_n[pat] / gold_n[pat],
+                   "predicted": pred_n[pat], "precision": found_n[pat] / pred_n[pat] if pred_n[pat] else 0.0}
              for pat in sorted(gold_n)}
     for kind in sorted(dis_n):
         table[kind] = {"amounts": dis_n[kind], "wrongly linked": dis_linked[kind],
@@ -121,12 +126,13 @@ def format_pattern_table(tables: dict[str, dict[str, dict]]) -> str:
     """Markdown with one column pair per method."""
     methods = list(tables)
     rows = list(next(iter(tables.values())))
-    head = "| pattern | gold | " + " | ".join(f"{m} found | {m} recall" for m in methods) + " |"
-    lines = [head, "|---|---:|" + "---:|---:|" * len(methods)]
+    head = "| pattern | gold | " + " | ".join(f"{m} found / predicted | {m} R | {m} P" for m in methods) + " |"
+    lines = [head, "|---|---:|" + "---:|---:|---:|" * len(methods)]
     for row in rows:
         first = tables[methods[0]][row]
         if "gold" in first:
-            cells = " | ".join(f"{tables[m][row]['found']} | {tables[m][row]['recall']:.3f}" for m in methods)
+            cells = " | ".join(f"{tables[m][row]['found']} / {tables[m][row]['predicted']} | "
+                               f"{tables[m][row]['recall']:.3f} | {tables[m][row]['precision']:.3f}" for m in methods)
             lines.append(f"| {row} | {first['gold']} | {cells} |")
     lines += ["", "| amount that is not an investment | amounts | " +
               " | ".join(f"{m} wrongly linked | {m} false-link rate" for m in methods) + " |",

@@ -82,7 +82,7 @@ def pool_relation_rows(rows: list[dict[str, dict]]) -> dict[str, dict]:
 
 def write_results(path: Path, scores: dict[str, dict], *, records: list[Record], command: str,
                   relations: dict[str, dict] | None = None, notes: str = "",
-                  extra_sections: list[str] | None = None) -> str:
+                  extra_sections: list[str] | None = None, extra_json: dict | None = None) -> str:
     docs = sorted({r.doc_id for r in records})
     n_rel = sum(len(r.relations) for r in records)
     lines = [
@@ -112,6 +112,7 @@ def write_results(path: Path, scores: dict[str, dict], *, records: list[Record],
     text = "\n".join(lines)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    (path.with_suffix(".json")).write_text(json.dumps({"entities": scores, "relations": relations or {}}, indent=2),
+    (path.with_suffix(".json")).write_text(json.dumps({"entities": scores, "relations": relations or {}, **(extra_json or {})},
+                                                     indent=2),
                                           encoding="utf-8")
     return text
