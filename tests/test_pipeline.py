@@ -91,3 +91,15 @@ def test_release_swaps_in_the_rule_relation_step(tiny_model, tmp_path):
         assert inv.money.text == "8亿元" and inv.score == 1.0
     with pytest.raises(FileExistsError):
         release_model(tiny_model, out, name="x", version="1", description="")
+
+
+def test_shipped_names_resolve_to_the_repository_models(tmp_path, monkeypatch):
+    from gov_ner import api
+
+    for name in ("zh_gov_ner_sm-0.4.0", "zh_gov_ner_sm-0.10.0", "zh_gov_ner_sm-0.9.1", "zh_gov_ner_trf-0.4.0"):
+        (tmp_path / name).mkdir()
+    monkeypatch.setattr(api, "REPO_MODELS", tmp_path)
+    monkeypatch.delenv("GOV_NER_MODEL", raising=False)
+    assert api.resolve_model("zh_gov_ner_sm") == str(tmp_path / "zh_gov_ner_sm-0.10.0")  # by version, not by text
+    assert api.resolve_model(None) == str(tmp_path / f"{api.PACKAGE_NAMES[0]}-0.4.0")
+    assert api.resolve_model("some/path") == "some/path"

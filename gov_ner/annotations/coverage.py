@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from ..pipeline.relation_features import DISTRACTOR_ANY as DISTRACTOR
 from .brief import FOCUS, KINDS, LEVELS, NOISE, PROVINCES
 from .schema import ENTITY_LABELS, Record
 
@@ -21,7 +22,6 @@ CONGRESS = re.compile(r"人民代表大会|人大常委会|政协")
 COMPANY = re.compile(r"(公司|集团|银行|股份)$")
 INSTITUTION = re.compile(r"(医院|学校|中学|小学|大学|学院|幼儿园|研究院|卫生院|中心)$")
 PHASE = re.compile(r"[一二三四五首]期")
-DISTRACTOR = re.compile(r"(产值|税|收入|营收|到位|补贴|贷款|债|合计|累计|利润|销售|GDP|生产总值|融资|奖励|资金)")
 LENGTH_BINS = ((0, 100), (100, 200), (200, 400), (400, 700), (700, 1100), (1100, 1500), (1500, 10**9))
 
 

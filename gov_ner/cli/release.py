@@ -12,7 +12,7 @@ def run(args) -> int:
     try:
         out = release_model(args.model, args.output, name=args.name, version=args.version,
                             description=args.description, relations=args.relations,
-                            add_steps=tuple(args.add_step))
+                            add_steps=tuple(args.add_step), sources=tuple(args.source))
     except FileExistsError as err:
         print(err, file=sys.stderr)
         return 1
@@ -26,12 +26,14 @@ def register(sub) -> None:
                                    "replace the learned relation step by the cue-word rule (same name, same "
                                    "output), and save it to a new directory. Never overwrites.")
     p.add_argument("model", help="trained model directory (e.g. RUN/model-best)")
-    p.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_cnn-0.3.0")
-    p.add_argument("--name", required=True, help="meta name (spaCy prefixes the language: gov_ner_cnn)")
+    p.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_sm-0.4.0")
+    p.add_argument("--name", required=True, help="meta name (spaCy prefixes the language: gov_ner_sm)")
     p.add_argument("--version", required=True)
     p.add_argument("--description", default="", help="meta description: how it was trained")
     p.add_argument("--relations", choices=("learned", "rules"), default="learned",
                     help="relation step to ship (default: %(default)s)")
     p.add_argument("--add-step", action="append", choices=tuple(WEIGHTLESS_STEPS), default=[],
                     help="add a weightless step the model lacks (gov_ner/pipeline/steps.py); repeatable")
+    p.add_argument("--source", action="append", default=[], choices=("reports", "authored", "msra", "encoder"),
+                   help="training data it was made from, stated in meta.json 'sources' (repeatable)")
     p.set_defaults(func=run)

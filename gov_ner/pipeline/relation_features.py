@@ -18,6 +18,19 @@ CUES = ("总投资", "计划投资", "完成投资", "年度投资", "年投资"
 DISTRACTORS = ("产值", "营业收入", "收入", "税收", "税", "补贴", "奖补", "补助", "贷款", "融资", "带动", "撬动",
                "销售", "营收", "资金", "专项债", "债券", "利润", "出口", "进出口", "消费", "增加值", "GDP", "生产总值",
                "注册资本", "资产", "规模", "授信", "捐赠", "援助")
+# The kinds of amount that are not an investment in a project, by the cue before them: what the
+# authored brief asks writers for, what COVERAGE.md counts and what RELATION_PATTERNS scores.
+# (DISTRACTORS above is the cue-word rule's own list; the learned step takes it as a feature,
+# so it changes only with a retrained step.)
+DISTRACTOR_KINDS = (
+    ("output value / revenue", re.compile(r"产值|收入|营收|销售|利润|GDP|生产总值|交易额")),
+    ("tax", re.compile(r"税")),
+    ("funds attracted", re.compile(r"到位|引资|招商|引进|利用外资")),
+    ("subsidy / award", re.compile(r"补助|补贴|奖励|资助|扶持")),
+    ("loan / bond / credit", re.compile(r"贷款|债|授信|融资|基金")),
+    ("total over several projects", re.compile(r"合计|共计|累计|总计|[0-9一二三四五六七八九十]+个|等")),
+)
+DISTRACTOR_ANY = re.compile("|".join(p.pattern for _, p in DISTRACTOR_KINDS))
 SENT_END = re.compile(r"[。！？；!?;\n]")
 CLAUSE_END = re.compile(r"[，,、。！？；!?;:：\n]")
 Pair = Tuple[Span, Span]  # (project, money)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..annotations.schema import Record
+from ..pipeline.relation_features import DISTRACTOR_KINDS
 
 CUE_WINDOW = 10
 TOTAL = re.compile(r"总投资|总投入|总额")
@@ -20,14 +21,6 @@ BACK_REFERENCE = re.compile(r"该项目|该园|该工程|项目总投资|项目�
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 LIST_SEP = re.compile(r"[；;]|\n|、")
 PHASE = re.compile(r"[一二三四五首]期")
-DISTRACTOR_KINDS = (
-    ("output value / revenue", re.compile(r"产值|收入|营收|销售|利润|GDP|生产总值|交易额")),
-    ("tax", re.compile(r"税")),
-    ("funds attracted", re.compile(r"到位|引资|招商|引进|利用外资")),
-    ("subsidy / award", re.compile(r"补助|补贴|奖励|资助|扶持")),
-    ("loan / bond / credit", re.compile(r"贷款|债|授信|融资|基金")),
-    ("total over several projects", re.compile(r"合计|共计|累计|总计|[0-9一二三四五六七八九十]+个|等")),
-)
 
 
 def relation_patterns(rec: Record, head: int, child: int) -> list[str]:
