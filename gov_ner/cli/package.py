@@ -15,7 +15,7 @@ def run(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("package", help="build an installable wheel of a trained pipeline (spacy package)",
                        description="Run `spacy package` on a model directory with the project's code, giving a "
-                                   "wheel; after `pip install` of gov-ner and the wheel, spacy.load('zh_gov_ner_cnn') "
+                                   "wheel; after `pip install` of gov-ner and the wheel, spacy.load('zh_gov_ner_trf') "
                                    "works offline.")
     p.add_argument("model", nargs="?", default=None, help="model directory (default: the shipped model)")
     p.add_argument("-o", "--output", default="dist", help="where the wheel goes (default: %(default)s)")
