@@ -22,7 +22,8 @@ from gov_ner.training.results import load_system
 spec, paths = sys.argv[1], sys.argv[2:]
 nlp = load_system(spec)
 load_s = time.perf_counter() - t0
-texts = [gov_ner.text.reading.read_report(p) for p in paths]
+from gov_ner.text.reading import read_report
+texts = [read_report(p) for p in paths]
 gov_ner.extract(texts[0][:200], nlp=nlp)  # warm-up
 t1 = time.perf_counter()
 n_ents = sum(len(gov_ner.extract(t, nlp=nlp).entities) for t in texts)
@@ -37,6 +38,7 @@ peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 # where the time goes: the same paragraphs, one stage at a time
 from gov_ner.annotations.segment import segment_report
 from gov_ner.pipeline.consistency import finish_report
+from gov_ner.api import doc_to_report_parts
 owner, paras = zip(*[(i, t[s.start:s.end]) for i, t in enumerate(texts) for s in segment_report(t)])
 stages = {}
 t3 = time.perf_counter()
@@ -52,7 +54,7 @@ for i in range(len(texts)):  # report-level steps see all paragraphs of a report
 stages["report-level steps (consistency)"] = time.perf_counter() - t3
 t3 = time.perf_counter()
 for p, d in zip(paras, docs):
-    gov_ner.api.doc_to_report_parts(d, p)
+    doc_to_report_parts(d, p)
 stages["results (amount parsing, raw offsets)"] = time.perf_counter() - t3
 print(json.dumps({"load_s": load_s, "chars": sum(map(len, texts)), "run_s": run_s, "entities": n_ents,
                   "big_s": big_s, "peak_mb": peak_mb, "stages": stages}))
