@@ -57,7 +57,7 @@ SHAPES = {
 
 # Writers from w17 on are relation-pattern test writers (issue 14): the authored test split held
 # fewer than 30 cases of these patterns, so their plans hold only investment and economy
-# paragraphs, in these shapes (training/RELATION_PATTERNS.md counts them).
+# paragraphs, in these shapes (the pattern table of training/RESULTS.md counts them).
 FIRST_RELATION_WRITER = 17
 FOCUS_RELATIONS = {"investment": 50, "economy": 50}
 RELATION_SHAPES = {

@@ -19,7 +19,7 @@ DISTRACTORS = ("产值", "营业收入", "收入", "税收", "税", "补贴", "�
                "销售", "营收", "资金", "专项债", "债券", "利润", "出口", "进出口", "消费", "增加值", "GDP", "生产总值",
                "注册资本", "资产", "规模", "授信", "捐赠", "援助")
 # The kinds of amount that are not an investment in a project, by the cue before them: what the
-# authored brief asks writers for, what COVERAGE.md counts and what RELATION_PATTERNS scores.
+# authored brief asks writers for, what COVERAGE.md counts and what the pattern table of training/RESULTS.md scores.
 # (DISTRACTORS above is the cue-word rule's own list; the learned step takes it as a feature,
 # so it changes only with a retrained step.)
 DISTRACTOR_KINDS = (
