@@ -20,19 +20,13 @@ def _models_and_annotations(items: list[str]) -> tuple[list[str], list[str]]:
     return models, files
 
 
-def _pattern_section(systems: dict[str, str], records) -> str:
+def _pattern_section(pipelines: dict, records) -> str:
     """INVESTMENT recall and precision by pattern on the authored test split, gold entities:
     the cue-word rule and every system's relation step."""
-    from ..pipeline.relation_rules import rule_relations
-    from ..training.relation_patterns import format_pattern_table, pattern_table, predictor
-    from ..training.results import load_system, rule_baseline
+    from ..training.relation_patterns import format_pattern_table, pattern_tables
 
-    records = [r for r in records if r.relations or any(s.label == "MONEY" for s in r.spans)]
-    tables = {"cue-word rule": pattern_table(records, predictor(rule_baseline(), relate=rule_relations))}
-    for name, spec in systems.items():
-        nlp = load_system(spec)
-        if "relations" in nlp.pipe_names:
-            tables[f"{name} relation step"] = pattern_table(records, predictor(nlp))
+    records, tables = pattern_tables(records, {f"{name} relation step": nlp for name, nlp in pipelines.items()
+                                               if "relations" in nlp.pipe_names})
     return ("### INVESTMENT by pattern (authored test split, gold entities)\n\n"
             f"{len(records)} paragraphs with an amount. A relation is counted in every pattern it shows "
             "(gov_ner/training/relation_patterns.py); precision puts each predicted link in the patterns it "
@@ -45,7 +39,7 @@ def run(args) -> int:
 
     from ..annotations.splits import load_splits, select
     from ..training.evaluate import format_scores
-    from ..training.results import score_systems, write_results
+    from ..training.results import load_system, score_systems, write_results
 
     models, files = _models_and_annotations(args.models)
     if not models:
@@ -78,14 +72,12 @@ def run(args) -> int:
     systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in models)
     from ..training.evaluate import format_relation_scores
 
-    scores, relations = score_systems(systems, records)
+    pipelines = {name: load_system(spec) for name, spec in systems.items()}  # each loaded once
+    scores, relations = score_systems(systems, records, pipelines)
     print(format_scores(scores))
     if relations:
         print()
         print(format_relation_scores(relations))
-    if args.json:
-        Path(args.json).write_text(json.dumps({"entities": scores, "relations": relations}, indent=2),
-                                   encoding="utf-8")
     sections, extra = [], {}
     if args.authored_test:
         from ..annotations.authored import TEST_WRITERS
@@ -95,7 +87,7 @@ def run(args) -> int:
         if not test:
             print(f"{args.authored_test}: no paragraph of the test writers {', '.join(TEST_WRITERS)}", file=sys.stderr)
             return 1
-        a_scores, a_relations = score_systems(systems, test)
+        a_scores, a_relations = score_systems(systems, test, pipelines)
         extra = {"authored_test": {"entities": a_scores, "relations": a_relations}}
         print(f"\nauthored test split ({len(test)} paragraphs of writers {', '.join(TEST_WRITERS)}):")
         print(format_scores(a_scores))
@@ -108,10 +100,10 @@ def run(args) -> int:
             f"{', '.join(TEST_WRITERS)}, whose paragraphs no recipe trains on. Written by the project's writer "
             f"agents, so this measures the guide's conventions on report-like text, not real reports.\n\n"
             + format_scores(a_scores) + "\n\n" + format_relation_scores(a_relations))
-        sections.append(_pattern_section(systems, test))
-        if args.json:
-            Path(args.json).write_text(json.dumps({"entities": scores, "relations": relations, **extra}, indent=2),
-                                       encoding="utf-8")
+        sections.append(_pattern_section(pipelines, test))
+    if args.json:
+        Path(args.json).write_text(json.dumps({"entities": scores, "relations": relations, **extra}, indent=2),
+                                   encoding="utf-8")
     if args.results:
         write_results(Path(args.results), scores, records=records, relations=relations,
                       command="gov-ner " + " ".join(sys.argv[1:]), extra_sections=sections, extra_json=extra)

@@ -115,6 +115,19 @@ def predictor(nlp, relate=None) -> Callable[[Record], set[tuple[int, int]]]:
     return predict
 
 
+def pattern_tables(records: Iterable[Record], pipelines: dict) -> tuple[list[Record], dict[str, dict]]:
+    """The records with an amount, and the pattern table of the cue-word rule and of each
+    pipeline's relation step ({column name: pipeline}), all on gold entities."""
+    from ..pipeline.relation_rules import rule_relations
+    from .results import rule_baseline
+
+    records = [r for r in records if r.relations or any(s.label == "MONEY" for s in r.spans)]
+    tables = {"cue-word rule": pattern_table(records, predictor(rule_baseline(), relate=rule_relations))}
+    for name, nlp in pipelines.items():
+        tables[name] = pattern_table(records, predictor(nlp))
+    return records, tables
+
+
 def format_pattern_table(tables: dict[str, dict[str, dict]]) -> str:
     """Markdown with one column pair per method."""
     methods = list(tables)
@@ -146,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     from pathlib import Path
 
     from ..annotations.io import read_many
-    from ..pipeline.relation_rules import rule_relations
-    from .results import load_system, rule_baseline
+    from .results import load_system
 
     ap = argparse.ArgumentParser(prog="python -m gov_ner.training.relation_patterns", description=__doc__.split("\n")[0])
     ap.add_argument("records", nargs="+", help="annotation JSONL files or folders (gold entities and relations)")
@@ -155,13 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--writers", help="authored records of these writers only (comma-separated: w15,w16)")
     ap.add_argument("--markdown")
     args = ap.parse_args(argv)
-    records = [r for r in read_many(args.records) if r.relations or any(s.label == "MONEY" for s in r.spans)]
+    records = read_many(args.records)
     if args.writers:
         records = [r for r in records if r.meta.get("writer") in args.writers.split(",")]
-    tables = {"cue-word rule": pattern_table(records, predictor(rule_baseline(), relate=rule_relations))}
-    for spec in args.model:
-        name, _, path = spec.partition("=")
-        tables[name] = pattern_table(records, predictor(load_system(path)))
+    pipelines = {name: load_system(path) for name, _, path in (spec.partition("=") for spec in args.model)}
+    records, tables = pattern_tables(records, pipelines)
     text = format_pattern_table(tables)
     command = "python -m gov_ner.training.relation_patterns " + " ".join(argv if argv is not None else sys.argv[1:])
     out = f"Written by `{command}`; gold entities, {len(records)} paragraphs.\n\n{text}\n"

@@ -32,13 +32,15 @@ def load_system(spec: str):
     return change_steps(gov_ner.load(path), changes)
 
 
-def score_systems(systems: dict[str, str], records: list[Record]) -> tuple[dict[str, dict], dict[str, dict]]:
+def score_systems(systems: dict[str, str], records: list[Record],
+                  pipelines: dict | None = None) -> tuple[dict[str, dict], dict[str, dict]]:
     """Entity scores per system, and relation scores (given gold entities and end to end) for
-    every system with a relation step, plus the cue-word rule on the same entities."""
+    every system with a relation step, plus the cue-word rule on the same entities.
+    pipelines: systems already loaded ({name: Language}), used instead of loading them again."""
     ents, rels = {}, {}
     rule_given_gold: dict = {}  # the same for every system: scored once
     for name, spec in systems.items():
-        nlp = load_system(spec)
+        nlp = pipelines[name] if pipelines is not None else load_system(spec)
         ents[name] = evaluate_ner(nlp, records)
         rels.update(relation_rows(name, nlp, records, rule_given_gold))
     return ents, rels
