@@ -35,6 +35,15 @@ def blank_nlp() -> Language:
         return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
 
 
+def normalised_doc(text: str, nlp: Language):
+    """(normalised text with its offset map, Doc) for raw text, tokenised as nlp tokenises it."""
+    tok = nlp.tokenizer
+    if isinstance(tok, ReportTokenizer):
+        norm = normalise(text, simplify=tok.simplify, drop_boilerplate=tok.drop_boilerplate)
+        return norm, tok.from_normalised(norm)
+    return normalise(text, simplify=False, drop_boilerplate=False), tok(text)
+
+
 def record_to_doc(rec: Record, nlp: Language, report: ConversionReport | None = None) -> Doc:
     """Gold Doc for one record: entities on doc.ents, relations on doc._.rel."""
     report = report if report is not None else ConversionReport()
@@ -43,12 +52,7 @@ def record_to_doc(rec: Record, nlp: Language, report: ConversionReport | None = 
         path, line = rec.source or ("<input>", 0)
         raise AnnotationError(path, line, "text", f"record {rec.id!r}: surrogate code point U+{ord(bad.group()):04X} "
                                                   f"at offset {bad.start()} is not valid Unicode text")
-    tok = nlp.tokenizer
-    if isinstance(tok, ReportTokenizer):
-        norm = normalise(rec.text, simplify=tok.simplify, drop_boilerplate=tok.drop_boilerplate)
-        doc = tok.from_normalised(norm)
-    else:
-        norm, doc = normalise(rec.text, simplify=False, drop_boilerplate=False), tok(rec.text)
+    norm, doc = normalised_doc(rec.text, nlp)
     ents, ent_of_span = [], {}
     for i, s in enumerate(rec.spans):
         model = norm.to_model(s.start, s.end)

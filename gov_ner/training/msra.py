@@ -144,11 +144,9 @@ def msra_doc(sent: MsraSentence, nlp):
     entities, *missing* ranges as spaCy's missing value (token.ent_iob_ == ""), the rest O."""
     from spacy.util import filter_spans
 
-    from ..text.normalise import normalise
+    from ..convert import normalised_doc
 
-    tok = nlp.tokenizer
-    norm = normalise(sent.text, simplify=tok.simplify, drop_boilerplate=tok.drop_boilerplate)
-    doc = tok.from_normalised(norm)
+    norm, doc = normalised_doc(sent.text, nlp)
 
     def span(start: int, end: int, label: str = ""):
         model = norm.to_model(start, end)

@@ -110,7 +110,7 @@ def _fit(data, epochs: int, args: RelationStepArguments, dev=None):
     step = nlp.get_pipe("relations")
     features, classifier = step.model.layers
     docs = [d for d, _ in data]
-    X = numpy.concatenate([features.predict([d]) for d in docs if d is not None])
+    X = numpy.concatenate([features.predict([d]) for d in docs])
     Y = numpy.asarray([t for _, ts in data for t in ts], dtype="float32").reshape(-1, 1)
     assert X.shape[0] == Y.shape[0], (X.shape, Y.shape)
     step.model.initialize(X=[d for d in docs if features.attrs["get_instances"](d)][:32])

@@ -67,8 +67,8 @@ def msra_stage(args: TrainingArguments, out: Path) -> Path:
 
     print(LICENCE_NOTE)
     stage = out / "msra"
-    counts = write_msra_docbins(stage / "corpus", blank_nlp(), train_limit=args.msra_sentences, dev=1000, rehearsal=args.msra_rehearsal,
-                                seed=args.seed)
+    counts = write_msra_docbins(stage / "corpus", blank_nlp(), train_limit=args.msra_sentences, dev=1000,
+                                rehearsal=args.msra_rehearsal, seed=args.seed)
     print(f"MSRA: {counts}")
     spacy_train(Path(args.config), stage, overrides={
         **args.overrides,
