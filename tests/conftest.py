@@ -31,18 +31,34 @@ def tiny_overrides() -> dict:
 
 
 @pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory, repo):
+def authored_training_lines(repo) -> list[str]:
+    """JSONL lines of the authored corpus's short paragraphs (at most 150 characters) by its
+    training writers, in corpus order; never a test writer's (those are never trained on)."""
+    from gov_ner.annotations.authored import TEST_WRITERS
+
+    lines = (repo / "annotations/authored/authored.jsonl").read_text(encoding="utf-8").splitlines()
+    out = []
+    for line in lines:
+        rec = json.loads(line)
+        if rec["meta"]["writer"] not in TEST_WRITERS and len(rec["text"]) <= 150:
+            out.append(line)
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory, repo, authored_training_lines):
     from gov_ner.training.data import DataArguments
     from gov_ner.training.train import TrainingArguments, train_pipeline
 
     root = tmp_path_factory.mktemp("tiny")
-    syn = (repo / "annotations/synthetic/investment.synthetic.jsonl").read_text(encoding="utf-8").splitlines()[:40]
     gold = (repo / "annotations/gold/003_f6c75f8394d11ae2.jsonl").read_text(encoding="utf-8").splitlines()[:4]
     (root / "ann").mkdir()
-    (root / "ann/syn.jsonl").write_text("\n".join(syn) + "\n", encoding="utf-8")
     (root / "ann/gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
+    # 40 authored paragraphs train (once each); the four report records are the dev slice
+    (root / "authored.jsonl").write_text("\n".join(authored_training_lines[:40]) + "\n", encoding="utf-8")
     (root / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": []}))
-    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, dev_every_synthetic=4, real_repeat=2)
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, real_repeat=2,
+                         authored="authored.jsonl")
     args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(root / "model"), max_steps=12,
                              overrides=TINY)
     cwd = os.getcwd()
@@ -55,13 +71,13 @@ def tiny_model(tmp_path_factory, repo):
 
 
 @pytest.fixture(scope="session")
-def tiny_bert(tmp_path_factory, repo):
-    """A tiny random BERT with a character WordPiece vocabulary (as bert-base-chinese has)."""
+def tiny_bert(tmp_path_factory, authored_training_lines):
+    """A tiny random BERT with a character WordPiece vocabulary (as bert-base-chinese has),
+    the characters of the short authored paragraphs the tiny pipelines train on."""
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
     d = tmp_path_factory.mktemp("tiny-bert")
-    chars = sorted({c for p in (repo / "annotations/synthetic").glob("*.jsonl")
-                    for c in p.read_text(encoding="utf-8")[:20000] if not c.isspace()})
+    chars = sorted({c for line in authored_training_lines for c in line if not c.isspace()})
     (d / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars) + "\n",
                                  encoding="utf-8")
     tok = BertTokenizerFast(vocab_file=str(d / "vocab.txt"), tokenize_chinese_chars=True)

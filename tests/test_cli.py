@@ -56,3 +56,22 @@ def test_every_command_module_registers_its_parser(capsys):
         assert f"usage: gov-ner {name}" in capsys.readouterr().out
     main_help = subprocess.run([sys.executable, "-m", "gov_ner.cli", "extract", "--help"], capture_output=True, text=True)
     assert "--jobs" in main_help.stdout and "--resume" in main_help.stdout
+
+
+def test_training_commands_default_to_the_authored_corpus_and_take_no_authored(capsys):
+    """train, retrain and crossval train on the reports + the authored corpus unless --no-authored."""
+    import pytest
+
+    from gov_ner.cli import build_parser
+    from gov_ner.cli.common import authored_path
+
+    parser = build_parser()
+    for argv in (["train", "-o", "x"], ["retrain", "--add", "a.jsonl", "-o", "x"], ["crossval", "-o", "x"]):
+        assert authored_path(parser.parse_args(argv)) == "annotations/authored/authored.jsonl"
+        assert authored_path(parser.parse_args(argv + ["--authored", "a.jsonl"])) == "a.jsonl"
+        assert authored_path(parser.parse_args(argv + ["--no-authored"])) is None
+        with pytest.raises(SystemExit):  # one or the other
+            parser.parse_args(argv + ["--authored", "a.jsonl", "--no-authored"])
+        with pytest.raises(SystemExit):  # the synthetic families are retired
+            parser.parse_args(argv + ["--no-synthetic"])
+    capsys.readouterr()

@@ -15,7 +15,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         (ann / f"{rep}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     reports = ["003_f6c75f8394d11ae2", "000_71dc593d3b27a9df"]
     (tmp_path / "splits.json").write_text(json.dumps({"train": reports, "heldout": [], "cross_validation": reports}))
-    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, real_repeat=1)
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, real_repeat=1, authored=None)
     args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(tmp_path / "cv"), max_steps=6,
                              overrides=tiny_overrides)
     cwd = os.getcwd()

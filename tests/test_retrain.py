@@ -24,10 +24,11 @@ def _tree_digest(path: Path) -> str:
 def project(tmp_path, repo, tiny_model):
     """A small project tree: the tiny model's annotations, one held-out report, and a file of
     new paragraphs (records of 001 renamed to a new report id)."""
-    root = tiny_model.parent.parent.parent
+    root = tiny_model.parent.parent  # the tiny model's tree: ann/, authored.jsonl, model/model-last
     (tmp_path / "ann").mkdir()
     for f in (root / "ann").glob("*.jsonl"):
         (tmp_path / "ann" / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "authored.jsonl").write_text((root / "authored.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
     held = (repo / f"annotations/gold/{HELDOUT}.jsonl").read_text(encoding="utf-8").splitlines()[:3]
     (tmp_path / "ann/heldout.jsonl").write_text("\n".join(held) + "\n", encoding="utf-8")
     (tmp_path / "splits.json").write_text(json.dumps({"train": ["003_f6c75f8394d11ae2"], "heldout": [HELDOUT]}))
@@ -44,7 +45,7 @@ def project(tmp_path, repo, tiny_model):
 
 def _data(project: Path) -> DataArguments:
     return DataArguments(annotations=(str(project / "ann"),), splits=str(project / "splits.json"),
-                         dev_every=2, dev_every_synthetic=4, real_repeat=2)
+                         dev_every=2, real_repeat=2, authored=str(project / "authored.jsonl"))
 
 
 def test_new_records_join_training_and_replace_corrected_ones(project):

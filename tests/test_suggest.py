@@ -106,7 +106,8 @@ def test_the_loop_suggest_correct_retrain(project, tiny_model, capsys):
     lines[0]["spans"], lines[0]["relations"] = [], []  # the annotator's correction: no entities here
     batch.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n", encoding="utf-8")
     rc = main(["retrain", "--add", str(batch), "--from", str(tiny_model), "-o", str(project / "retrained"),
-               "--annotations", str(project / "ann"), "--splits", str(project / "splits.json"), "--max-steps", "2"])
+               "--annotations", str(project / "ann"), "--splits", str(project / "splits.json"), "--max-steps", "2",
+               "--no-authored"])
     out = capsys.readouterr().out
     assert rc == 0, out
     assert "4 new records" in out and (project / "retrained/model-last/config.cfg").is_file()

@@ -41,10 +41,6 @@ class Record:
         return self.text[s.start:s.end]
 
     @property
-    def synthetic(self) -> bool:
-        return bool(self.meta.get("synthetic"))
-
-    @property
     def doc_id(self) -> str:
         """The report a record comes from: the id before '#'."""
         return self.id.split("#", 1)[0]

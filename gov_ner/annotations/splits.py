@@ -20,8 +20,6 @@ def load_splits(path: str | Path) -> dict:
 
 
 def split_of(rec: Record, splits: dict) -> str:
-    if rec.synthetic:
-        return "synthetic"
     for name in ("heldout", "train"):
         if rec.doc_id in splits[name]:
             return name
@@ -29,10 +27,8 @@ def split_of(rec: Record, splits: dict) -> str:
 
 
 def select(records: list[Record], splits: dict, name: str) -> list[Record]:
-    """Records of one split; 'train' also takes synthetic records, 'heldout' never does."""
-    if name == "train":
-        return [r for r in records if r.synthetic or r.doc_id in splits["train"]]
-    return [r for r in records if not r.synthetic and r.doc_id in splits[name]]
+    """Records of one split: those of its reports (a record of no listed report is in none)."""
+    return [r for r in records if r.doc_id in splits[name]]
 
 
 def folds(splits: dict) -> list[tuple[list[str], str]]:

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from ..training.data import DEFAULT_ANNOTATIONS
+from .common import authored_options, authored_path
 
 
 def run(args) -> int:
@@ -17,7 +18,7 @@ def run(args) -> int:
 
     result = cross_validate(TrainingArguments(config=args.config, output=args.output, encoder=args.encoder,
                                               max_steps=args.max_steps, force=args.force),
-                            DataArguments(annotations=tuple(args.annotations)),
+                            DataArguments(annotations=tuple(args.annotations), authored=authored_path(args)),
                             variants=("",) + tuple(args.variant), reuse=args.reuse)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
     sections = [f"## held out: {fold}\n\n" + format_scores(scores, labels)
@@ -27,7 +28,8 @@ def run(args) -> int:
     if args.markdown:
         Path(args.markdown).write_text(
             "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + " ".join(sys.argv[1:]) +
-            "`. Each fold trains on the other four reports (+ synthetic) and scores the named one; "
+            "`. Each fold trains on the other four reports (+ the authored corpus's training writers, "
+            "unless --no-authored) and scores the named one; "
             "'all folds' pools the entities of every fold. Do not edit by hand.\n\n" + "\n\n".join(sections) + "\n",
             encoding="utf-8")
     if args.json:
@@ -37,12 +39,14 @@ def run(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("crossval", help="leave-one-report-out cross-validation over the five reports",
-                       description="For each report: train on the other four (+ synthetic) into OUTPUT/<report>, "
-                                   "score the report. Prints per-fold tables and the pooled one.")
+                       description="For each report: train on the other four (+ the authored corpus's training "
+                                   "writers) into OUTPUT/<report>, score the report. Prints per-fold tables and the "
+                                   "pooled one.")
     p.add_argument("--config", default="configs/cnn.cfg", help="config to train (default: %(default)s)")
     p.add_argument("-o", "--output", required=True, help="new directory for the fold models")
     p.add_argument("--encoder", help="encoder for transformer configs")
     p.add_argument("--annotations", nargs="+", default=list(DEFAULT_ANNOTATIONS))
+    authored_options(p)
     p.add_argument("--max-steps", type=int, help="override training.max_steps")
     p.add_argument("--json", help="write the scores as JSON here")
     p.add_argument("--markdown", help="write the tables as a markdown page here")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import parse_sets, training_options
+from .common import authored_path, parse_sets, training_options
 
 
 def run(args) -> int:
@@ -15,7 +15,7 @@ def run(args) -> int:
     rargs = RetrainArguments(add=tuple(args.add), output=args.output, base=getattr(args, "from"),
                              config=args.config, max_steps=args.max_steps, learn_rate=args.learn_rate,
                              seed=args.seed, force=args.force, overrides=parse_sets(args.set))
-    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits, authored=args.authored,
+    dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits, authored=authored_path(args),
                           authored_fraction=args.authored_fraction)
     try:
         result = retrain(rargs, dargs)

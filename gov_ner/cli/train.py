@@ -1,7 +1,7 @@
 """`gov-ner train`."""
 from __future__ import annotations
 
-from .common import parse_sets, training_options
+from .common import authored_path, parse_sets, training_options
 
 
 def run(args) -> int:
@@ -15,8 +15,8 @@ def run(args) -> int:
                               msra_steps=args.msra_steps, msra_model=args.msra_model,
                               msra_rehearsal=args.msra_rehearsal)
     dargs = DataArguments(annotations=tuple(args.annotations), splits=args.splits,
-                          use_synthetic=not args.no_synthetic, real_repeat=args.real_repeat,
-                          authored=args.authored, authored_fraction=args.authored_fraction,
+                          real_repeat=args.real_repeat,
+                          authored=authored_path(args), authored_fraction=args.authored_fraction,
                           heldout=() if args.all_reports else None)
     best = train_pipeline(targs, dargs)
     print(f"best model: {best}")
@@ -25,17 +25,17 @@ def run(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("train", help="train a pipeline from annotations and a config into a NEW directory",
-                       description="Convert the annotations (train split + synthetic; dev is a fixed slice of the "
-                                   "training reports; held-out reports are never used), then run spaCy training "
+                       description="Convert the annotations (the training reports + the authored corpus's "
+                                   "training writers; dev is a fixed slice of the training reports; held-out "
+                                   "reports and the authored test writers are never used), then run spaCy training "
                                    "with the config. The output directory must not exist (or pass --force).")
     p.add_argument("--config", default="configs/trf.cfg", help="spaCy config (default: %(default)s)")
     p.add_argument("-o", "--output", required=True, help="new model directory (model-best, model-last inside)")
     p.add_argument("--encoder", help="Hugging Face encoder name or local directory (default: the config's "
                                      "paths.encoder, build/encoder made by `gov-ner encoder`)")
     training_options(p, "JSONL files or folders")
-    p.add_argument("--no-synthetic", action="store_true", help="train on the real reports only")
     p.add_argument("--real-repeat", type=int, default=3,
-                   help="each real training record appears this many times per epoch, synthetic ones once "
+                   help="each training report record appears this many times per epoch, authored ones once "
                         "(default: %(default)s)")
     p.add_argument("--then", help="a second-stage config trained from the first stage's best model "
                                   "(configs/trf-finetune.cfg: unfreeze and fine-tune the encoder)")

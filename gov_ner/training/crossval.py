@@ -1,4 +1,4 @@
-"""Leave-one-report-out cross-validation: train on four reports (+ synthetic), score the fifth.
+"""Leave-one-report-out cross-validation: train on four reports (+ the authored corpus), score the fifth.
 
 Each fold's model is trained from scratch into its own directory. Returned: entity scores per
 fold and pooled over all folds ("all folds": every held-out entity of every fold), and the

@@ -1,8 +1,11 @@
 """Training data: annotation records -> train / dev / held-out DocBins for `spacy train`.
 
 Held-out reports (annotations/splits.json) never reach train or dev. Dev, used by spaCy to
-pick the best checkpoint, is a fixed slice of the training reports (by default real text
-only), so model selection never sees a held-out report either.
+pick the best checkpoint, is a fixed slice of the training reports, so model selection never
+sees a held-out report either. The default recipe trains on the training reports (each record
+`real_repeat` times per epoch) and the authored corpus's training writers (once); its test
+writers never train. The synthetic template families that 0.3.0 trained on were retired in
+session 6 (training/README.md).
 """
 from __future__ import annotations
 
@@ -18,10 +21,9 @@ from ..annotations.validate import Problem
 from ..annotations.splits import load_splits, select
 from ..convert import ConversionReport, records_to_docbin
 
-# The synthetic NER family (annotations/synthetic/ner.synthetic.jsonl) is opt-in: added to this
-# mix it lowered held-out micro F1 in every run so far (training/README.md).
-DEFAULT_ANNOTATIONS = ("annotations/gold", "annotations/synthetic/investment.synthetic.jsonl")
+DEFAULT_ANNOTATIONS = ("annotations/gold",)
 DEFAULT_SPLITS = "annotations/splits.json"
+DEFAULT_AUTHORED = "annotations/authored/authored.jsonl"
 
 
 @dataclass
@@ -30,21 +32,19 @@ class DataArguments:
 
     annotations: tuple[str, ...] = DEFAULT_ANNOTATIONS  # JSONL files or folders
     splits: str = DEFAULT_SPLITS
-    dev_every: int = 6  # every n-th real training record (by id hash) goes to dev
-    dev_every_synthetic: int = 0  # every n-th synthetic one also goes to dev; 0: dev is real text only
-    real_repeat: int = 3  # real training records appear this many times per epoch (synthetic once)
-    use_synthetic: bool = True
+    dev_every: int = 6  # every n-th training report record (by id hash) goes to dev
+    real_repeat: int = 3  # report training records appear this many times per epoch (authored ones once)
     heldout: tuple[str, ...] | None = None  # override the split's held-out reports (cross-validation)
     extra: tuple[str, ...] = ()  # new annotation files (retrain --add): all go to train, never to dev
     # the authored corpus (annotations/authored/): this share of its training writers' paragraphs
-    # (nested subsets: the 25% are inside the 50%); the test writers' paragraphs never train
-    authored: str | None = None
+    # (nested subsets: the 25% are inside the 50%); the test writers' paragraphs never train.
+    # None: the reports only (`--no-authored`, for ablations)
+    authored: str | None = DEFAULT_AUTHORED
     authored_fraction: float = 1.0
 
 
 def _is_dev(rec: Record, args: "DataArguments") -> bool:
-    every = args.dev_every_synthetic if rec.synthetic else args.dev_every
-    return every > 0 and zlib.crc32(rec.id.encode("utf-8")) % every == 0
+    return args.dev_every > 0 and zlib.crc32(rec.id.encode("utf-8")) % args.dev_every == 0
 
 
 def authored_training_records(args: DataArguments, root: Path = Path(".")) -> list[Record]:
@@ -64,15 +64,14 @@ def split_records(args: DataArguments, root: Path = Path(".")) -> dict[str, list
                if not r.meta.get("authored")]
     splits = load_splits(root / args.splits)
     if args.heldout is not None:
-        docs = sorted({r.doc_id for r in records if not r.synthetic})
+        docs = sorted({r.doc_id for r in records})
         splits = {"train": [d for d in docs if d not in args.heldout], "heldout": list(args.heldout)}
-    train_all = [r for r in select(records, splits, "train") if args.use_synthetic or not r.synthetic]
+    train_all = select(records, splits, "train")
     train = [r for r in train_all if not _is_dev(r, args)]
     if args.extra:
-        new = read_many([root / p for p in args.extra])
-        train = merge_new_records(train, [r for r in new if args.use_synthetic or not r.synthetic], splits)
-    # the reports are few and the synthetic records many: repeat the real ones
-    train = [r for r in train if r.synthetic] + [r for r in train if not r.synthetic] * max(1, args.real_repeat)
+        train = merge_new_records(train, read_many([root / p for p in args.extra]), splits)
+    # the reports are few and the authored paragraphs many: repeat the report ones
+    train = train * max(1, args.real_repeat)
     train += authored_training_records(args, root)
     return {
         "train": train,

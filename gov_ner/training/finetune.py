@@ -97,7 +97,7 @@ def guide_records(data: DataArguments, root: Path = Path(".")) -> dict[str, list
 
     authored = [p for p in data.annotations if "authored" in Path(p).parts]
     recipe = RecipeData(annotations=tuple(p for p in data.annotations if p not in authored),
-                        authored=authored[0] if authored else None, use_synthetic=False,
+                        authored=authored[0] if authored else None,
                         real_repeat=data.real_repeat, heldout=() if data.all_reports else data.heldout)
     return split_records(recipe, root)
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from .crossval import cross_validate
-from .data import DataArguments
+from .data import DEFAULT_AUTHORED, DataArguments
 from .evaluate import format_scores
 from .train import TrainingArguments
 
@@ -80,10 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", default="configs/cnn.cfg")
     ap.add_argument("-o", "--output", required=True, help="a new directory for the fold models")
     ap.add_argument("--fractions", type=float, nargs="+", default=[0, 0.25, 0.5, 1])
-    ap.add_argument("--authored", default="annotations/authored/authored.jsonl",
+    ap.add_argument("--authored", default=DEFAULT_AUTHORED,
                     help="the authored corpus the folds train on (a snapshot: the curve's runs take an hour)")
     ap.add_argument("--test-authored", help="where the authored test split is read from (default: --authored)")
-    ap.add_argument("--no-synthetic", action="store_true", help="leave the synthetic families out")
     ap.add_argument("--max-steps", type=int, default=600)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--reuse", action="store_true", help="score fold models already trained in -o")
@@ -92,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
-    data = DataArguments(authored=args.authored, use_synthetic=not args.no_synthetic)
+    data = DataArguments(authored=args.authored)
     targs = TrainingArguments(config=args.config, output=args.output, max_steps=args.max_steps, seed=args.seed,
                               force=True)
     result = learning_curve(targs, data, args.fractions, reuse=args.reuse, test_authored=args.test_authored,

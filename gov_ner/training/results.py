@@ -95,7 +95,7 @@ def write_results(path: Path, scores: dict[str, dict], *, records: list[Record],
         "",
         f"Held-out reports: {', '.join(docs)} ({len(records)} records, "
         f"{sum(len(r.text) for r in records)} characters, {n_rel} gold INVESTMENT relations). "
-        "None of them, and no synthetic record, is in any training or dev set.",
+        "None of them is in any training or dev set.",
         "",
         "## Entities (seqeval, strict IOB2, entity level)",
         "",

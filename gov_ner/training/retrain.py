@@ -4,8 +4,9 @@
 
 1. The new files are read (ours, Prodigy or doccano JSONL) and validated; any problem stops
    the run before anything is written.
-2. They join the existing training data (all training reports + synthetic records), so the
-   model rehearses what it knew instead of drifting towards the new paragraphs.
+2. They join the existing training data (all training reports + the authored corpus's
+   training writers), so the model rehearses what it knew instead of drifting towards the new
+   paragraphs.
 3. Training continues from a model (default: the shipped one; every component is sourced
    from it) or starts from a config, into a new directory. The base model is only read.
 4. The held-out table is printed before (base model) and after (new model).
