@@ -67,14 +67,15 @@ SOURCES = {
 
 def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, version: str,
                   description: str, relations: str = "learned", add_steps: tuple[str, ...] = (),
-                  sources: tuple[str, ...] = ()) -> Path:
+                  sources: tuple[str, ...] = (), renew_steps: tuple[str, ...] = ()) -> Path:
     """Copy a trained pipeline into a new release directory (models/zh_NAME-VERSION).
 
     relations="rules" replaces the learned relation step with the cue-word rule component,
     under the same name and with the same output (doc._.rel, doc._.investments): what issue #5
     asks for when the rule scores better. add_steps: weightless steps (gov_ner/pipeline/steps.py)
     to add where the model lacks them, e.g. the clause-mark boundaries before the NER of a model
-    trained without them; the trained components are unchanged. The trained model is only read;
+    trained without them; renew_steps: weightless steps replaced by the current code's defaults
+    (the boundary step's marks and terms grew in session 6); the trained components are unchanged. The trained model is only read;
     an existing output directory is refused.
     """
     import gov_ner
@@ -89,6 +90,7 @@ def release_model(model_dir: str | Path, output_dir: str | Path, *, name: str, v
     nlp = gov_ner.load(model_dir)
     if relations == "rules" and "relations" in nlp.pipe_names:
         nlp.replace_pipe("relations", "gov_ner_relation_rules")
+    change_steps(nlp, [(sign, step) for step in renew_steps for sign in "-+"])
     change_steps(nlp, [("+", step) for step in add_steps])
     unknown = [s for s in sources if s not in SOURCES]
     if unknown:

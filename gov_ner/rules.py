@@ -52,19 +52,21 @@ def make_amount_rules(nlp: Language, name: str, mode: str):
     if mode not in ("own", "fill", "only"):
         raise ValueError(f"gov_ner_amount_rules: mode must be own, fill or only, not {mode!r}")
 
+    from .pipeline.boundaries import replace_entities  # keeps the boundary step's blocked marks
+
     def annotate(doc: Doc) -> Doc:
         spans = [doc.char_span(s, e, label=lab, alignment_mode="contract") for s, e, lab in find_amounts(doc.text)]
         spans = [s for s in spans if s is not None]
         if mode == "only":
-            doc.ents = filter_spans(spans)
+            replace_entities(doc, filter_spans(spans))
         elif mode == "fill":
             taken = {i for e in doc.ents for i in range(e.start, e.end)}
-            doc.ents = list(doc.ents) + [s for s in spans if not taken.intersection(range(s.start, s.end))]
+            replace_entities(doc, list(doc.ents) + [s for s in spans if not taken.intersection(range(s.start, s.end))])
         else:
             covered = {i for s in spans for i in range(s.start, s.end)}
             keep = [e for e in doc.ents if e.label_ not in ("MONEY", "PERCENT")
                     and not covered.intersection(range(e.start, e.end))]
-            doc.ents = sorted(keep + spans, key=lambda e: e.start)
+            replace_entities(doc, keep + spans)
         return doc
 
     return annotate

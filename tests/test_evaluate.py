@@ -71,3 +71,26 @@ def test_relation_rows_pool_over_folds():
     pooled = pool_relation_rows([fold1, fold2])["r / gold"]
     assert (pooled["support"], pooled["predicted"]) == (3, 3)
     assert pooled["precision"] == pytest.approx(2 / 3) and pooled["recall"] == pytest.approx(2 / 3)
+
+
+def test_cli_evaluate_scores_authored_only_systems_on_the_authored_test_split_only(tiny_model, repo, tmp_path):
+    import json
+
+    from gov_ner.annotations.authored import TEST_WRITERS
+    from gov_ner.cli import main
+
+    gold = repo / "annotations/gold/003_f6c75f8394d11ae2.jsonl"
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(gold.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
+    authored = tmp_path / "authored.jsonl"
+    lines = [ln for ln in (repo / "annotations/authored/authored.jsonl").read_text(encoding="utf-8").splitlines()
+             if json.loads(ln)["meta"].get("writer") in TEST_WRITERS][:3]
+    authored.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["evaluate", f"a={tiny_model}", str(part), "--authored-test", str(authored), "--json", str(tmp_path / "s.json"),
+            "--results", str(tmp_path / "R.md")]
+    assert main([*args[:3], "--authored-only", f"shipped={tiny_model}"]) == 2  # needs --authored-test
+    assert main([*args, "--authored-only", f"shipped={tiny_model}"]) == 0
+    written = json.loads((tmp_path / "s.json").read_text())
+    assert set(written["entities"]) == {"a"}
+    assert set(written["authored_test"]["entities"]) == {"a", "shipped"}
+    assert "Scored here only" in (tmp_path / "R.md").read_text(encoding="utf-8")

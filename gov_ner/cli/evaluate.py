@@ -61,19 +61,23 @@ def run(args) -> int:
             return 2
         records = select(records, splits, split)
     elif splits:
-        trained = sorted({r.doc_id for r in records if not r.synthetic and r.doc_id in splits["train"]})
+        trained = sorted({r.doc_id for r in records if r.doc_id in splits["train"]})
         if trained:
             print(f"warning: records from training reports {', '.join(trained)}: their scores are not held-out",
                   file=sys.stderr)
-    records = [r for r in records if not r.synthetic]
     if not records:
         print("no records to evaluate", file=sys.stderr)
         return 1
     systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in models)
+    # systems trained on every report: scored on the authored test split only
+    authored_only = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.authored_only or [])
+    if authored_only and not args.authored_test:
+        print("--authored-only needs --authored-test", file=sys.stderr)
+        return 2
     from ..training.evaluate import format_relation_scores
 
-    pipelines = {name: load_system(spec) for name, spec in systems.items()}  # each loaded once
-    scores, relations = score_systems(systems, records, pipelines)
+    pipelines = {name: load_system(spec) for name, spec in {**systems, **authored_only}.items()}  # each loaded once
+    scores, relations = score_systems(systems, records, {n: pipelines[n] for n in systems})
     print(format_scores(scores))
     if relations:
         print()
@@ -87,7 +91,7 @@ def run(args) -> int:
         if not test:
             print(f"{args.authored_test}: no paragraph of the test writers {', '.join(TEST_WRITERS)}", file=sys.stderr)
             return 1
-        a_scores, a_relations = score_systems(systems, test, pipelines)
+        a_scores, a_relations = score_systems({**systems, **authored_only}, test, pipelines)
         extra = {"authored_test": {"entities": a_scores, "relations": a_relations}}
         print(f"\nauthored test split ({len(test)} paragraphs of writers {', '.join(TEST_WRITERS)}):")
         print(format_scores(a_scores))
@@ -98,7 +102,9 @@ def run(args) -> int:
             f"{len(test)} paragraphs ({sum(len(r.text) for r in test)} characters, "
             f"{sum(len(r.relations) for r in test)} INVESTMENT relations) by the authored corpus's test writers "
             f"{', '.join(TEST_WRITERS)}, whose paragraphs no recipe trains on. Written by the project's writer "
-            f"agents, so this measures the guide's conventions on report-like text, not real reports.\n\n"
+            f"agents, so this measures the guide's conventions on report-like text, not real reports."
+            + (f" Scored here only (trained on every report, so they have no held-out score): "
+               f"{', '.join(authored_only)}." if authored_only else "") + "\n\n"
             + format_scores(a_scores) + "\n\n" + format_relation_scores(a_relations))
         sections.append(_pattern_section(pipelines, test))
     if args.json:
@@ -114,7 +120,7 @@ def register(sub) -> None:
     p = sub.add_parser("evaluate", help="score models on annotated reports (seqeval, strict IOB2)",
                        description="Score one or more systems (model paths, package names, or 'rules' for the "
                                    "MONEY/PERCENT pattern baseline) on annotation records. Name a system with "
-                                   "NAME=PATH. Synthetic records are never evaluated.")
+                                   "NAME=PATH.")
     p.add_argument("models", nargs="+", metavar="MODEL [ANNOTATIONS.jsonl]",
                    help="systems to score (PATH, PACKAGE, rules, or NAME=PATH), then optionally the annotation "
                         "files or folders to score them on (all their records are scored)")
@@ -128,4 +134,7 @@ def register(sub) -> None:
     p.add_argument("--authored-test", metavar="AUTHORED.jsonl",
                    help="also score the authored corpus's test split (its test writers' paragraphs), "
                         "reported apart from the real reports")
+    p.add_argument("--authored-only", action="append", metavar="NAME=PATH",
+                   help="a system scored on the authored test split only: one trained on every report (a model to "
+                        "ship), whose report scores would not be held-out (repeatable)")
     p.set_defaults(func=run)

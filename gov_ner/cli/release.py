@@ -12,7 +12,8 @@ def run(args) -> int:
     try:
         out = release_model(args.model, args.output, name=args.name, version=args.version,
                             description=args.description, relations=args.relations,
-                            add_steps=tuple(args.add_step), sources=tuple(args.source))
+                            add_steps=tuple(args.add_step), sources=tuple(args.source),
+                            renew_steps=tuple(args.renew_step))
     except FileExistsError as err:
         print(err, file=sys.stderr)
         return 1
@@ -34,6 +35,8 @@ def register(sub) -> None:
                     help="relation step to ship (default: %(default)s)")
     p.add_argument("--add-step", action="append", choices=tuple(WEIGHTLESS_STEPS), default=[],
                     help="add a weightless step the model lacks (gov_ner/pipeline/steps.py); repeatable")
+    p.add_argument("--renew-step", action="append", choices=tuple(WEIGHTLESS_STEPS), default=[],
+                   help="replace a weightless step with the current code's default settings; repeatable")
     p.add_argument("--source", action="append", default=[], choices=("reports", "authored", "msra", "encoder"),
                    help="training data it was made from, stated in meta.json 'sources' (repeatable)")
     p.set_defaults(func=run)

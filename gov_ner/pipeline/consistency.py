@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..text.lexicon import word_positions
+from .boundaries import blocked_tokens, replace_entities
 
 ADMIN_SUFFIXES = "省市区县"
 # generic area nouns that end in an administrative suffix: 开发区 is a development zone, not
@@ -76,13 +77,13 @@ class ReportConsistency:
         for doc in docs:
             added = self._new_spans(doc, names, pattern)
             if added:
-                doc.ents = sorted([*doc.ents, *added], key=lambda s: s.start)
+                replace_entities(doc, [*doc.ents, *added])
         return list(docs)
 
     def _new_spans(self, doc: Doc, names: dict[str, str], pattern: re.Pattern) -> list[Span]:
         # tokens in an entity, or blocked from any (boundaries step: preset B with no label)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        taken.update(t.i for t in doc if t.ent_iob_ == "B" and not t.ent_type_)
+        taken.update(blocked_tokens(doc))
         positions = word_positions(doc.text) if self.word_boundaries else None
         added = []
         for m in _overlapping_matches(pattern, doc.text):

@@ -14,6 +14,7 @@ from spacy.language import Language
 WEIGHTLESS_STEPS: dict[str, tuple[str, dict, dict]] = {
     "amounts": ("gov_ner_amount_rules", {"after": "ner"}, {"mode": "own"}),
     "boundaries": ("gov_ner_entity_boundaries", {"before": "ner"}, {}),
+    "span_edges": ("gov_ner_span_edges", {"after": "ner"}, {}),
     "org_names": ("gov_ner_org_names", {"after": "ner"}, {}),
     "consistency": ("gov_ner_report_consistency", {"last": True}, {}),
 }
