@@ -1,6 +1,7 @@
 """`gov-ner evaluate`."""
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def run(args) -> int:
                                    encoding="utf-8")
     if args.results:
         write_results(Path(args.results), scores, records=records, relations=relations,
-                      command="gov-ner " + " ".join(sys.argv[1:]), extra_sections=sections, extra_json=extra)
+                      command="gov-ner " + shlex.join(sys.argv[1:]), extra_sections=sections, extra_json=extra)
     return 0
 
 
