@@ -86,3 +86,21 @@ def tiny_bert(tmp_path_factory, authored_training_lines):
                      intermediate_size=64, max_position_embeddings=512)
     BertModel(cfg).save_pretrained(d)
     return d
+
+
+@pytest.fixture
+def stand_in_pipeline():
+    """build(ents, step, before=()): the report tokenizer, the steps `before`, fixed entities
+    [(text, label)] standing in for the NER (an entity ruler), then the factory `step`."""
+    import spacy
+
+    def build(ents, step, before=()):
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
+        for name, factory in before:
+            nlp.add_pipe(factory, name=name)
+        ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+        ruler.add_patterns([{"label": lab, "pattern": [{"ORTH": ch} for ch in text]} for text, lab in ents])
+        nlp.add_pipe(step)
+        return nlp
+
+    return build

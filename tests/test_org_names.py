@@ -1,15 +1,5 @@
 """A predicted place followed by a government body becomes one ORG."""
 import pytest
-import spacy
-
-
-def _nlp(ents):
-    """Tokenizer + fixed entities (standing in for the NER) + the step."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": lab, "pattern": [{"ORTH": ch} for ch in text]} for text, lab in ents])
-    nlp.add_pipe("gov_ner_org_names")
-    return nlp
 
 
 @pytest.mark.parametrize("text, ents, expected", [
@@ -35,6 +25,6 @@ def _nlp(ents):
     # another kind of entity inside the body: left alone
     ("河西区政协委员", [("河西区", "LOC"), ("政协委员", "PROJECT")], [("河西区", "LOC"), ("政协委员", "PROJECT")]),
 ])
-def test_place_and_body(text, ents, expected):
-    doc = _nlp(ents)(text)
+def test_place_and_body(text, ents, expected, stand_in_pipeline):
+    doc = stand_in_pipeline(ents, "gov_ner_org_names")(text)
     assert [(e.text, e.label_) for e in doc.ents] == expected

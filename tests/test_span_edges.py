@@ -1,16 +1,12 @@
 """Span edges repaired after the NER: 项目/工程 after a PROJECT, brackets balanced."""
 import pytest
-import spacy
 
 
-def _nlp(ents):
+@pytest.fixture
+def edges_nlp(stand_in_pipeline):
     """Tokenizer, the boundary step, fixed entities (standing in for the NER), the step."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "gov_ner.ReportTokenizer.v1"}}})
-    nlp.add_pipe("gov_ner_entity_boundaries", name="boundaries")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns([{"label": lab, "pattern": [{"ORTH": ch} for ch in text]} for text, lab in ents])
-    nlp.add_pipe("gov_ner_span_edges")
-    return nlp
+    return lambda ents: stand_in_pipeline(ents, "gov_ner_span_edges",
+                                          before=[("boundaries", "gov_ner_entity_boundaries")])
 
 
 @pytest.mark.parametrize("text, ents, expected", [
@@ -27,18 +23,18 @@ def _nlp(ents):
     # balanced already: unchanged
     ("中豪国际大厦(G座)入驻", [("中豪国际大厦(G座)", "PROJECT")], [("中豪国际大厦(G座)", "PROJECT")]),
 ])
-def test_span_edges(text, ents, expected):
-    doc = _nlp(ents)(text)
+def test_span_edges(text, ents, expected, edges_nlp):
+    doc = edges_nlp(ents)(text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
 
 
-def test_repair_never_runs_into_another_entity():
-    doc = _nlp([("万洋众创城", "PROJECT"), ("项目", "ORG")])("万洋众创城项目")
+def test_repair_never_runs_into_another_entity(edges_nlp):
+    doc = edges_nlp([("万洋众创城", "PROJECT"), ("项目", "ORG")])("万洋众创城项目")
     assert [(e.text, e.label_) for e in doc.ents] == [("万洋众创城", "PROJECT"), ("项目", "ORG")]
 
 
-def test_blocked_marks_survive_for_the_consistency_step():
-    nlp = _nlp([])
+def test_blocked_marks_survive_for_the_consistency_step(edges_nlp):
+    nlp = edges_nlp([])
     doc = nlp.get_pipe("boundaries")(nlp.make_doc("万洋众创城项目，中国特色社会主义"))
     doc.set_ents([doc.char_span(0, 5, label="PROJECT")], default="unmodified")  # what the NER does
     doc = nlp.get_pipe("gov_ner_span_edges")(doc)
@@ -46,5 +42,5 @@ def test_blocked_marks_survive_for_the_consistency_step():
     assert [t.text for t in doc if t.ent_iob_ == "B" and not t.ent_type_] == list(",中国特色社会主义")
 
 
-def test_empty_doc():
-    assert list(_nlp([])("").ents) == []
+def test_empty_doc(edges_nlp):
+    assert list(edges_nlp([])("").ents) == []

@@ -21,6 +21,11 @@ def _models_and_annotations(items: list[str]) -> tuple[list[str], list[str]]:
     return models, files
 
 
+def _named(specs: list[str]) -> dict[str, str]:
+    """NAME=PATH (or PATH, named by itself) -> {name: path}."""
+    return dict(s.split("=", 1) if "=" in s else (s, s) for s in specs)
+
+
 def _pattern_section(pipelines: dict, records) -> str:
     """INVESTMENT recall and precision by pattern on the authored test split, gold entities:
     the cue-word rule and every system's relation step."""
@@ -69,9 +74,9 @@ def run(args) -> int:
     if not records:
         print("no records to evaluate", file=sys.stderr)
         return 1
-    systems = dict(s.split("=", 1) if "=" in s else (s, s) for s in models)
+    systems = _named(models)
     # systems trained on every report: scored on the authored test split only
-    authored_only = dict(s.split("=", 1) if "=" in s else (s, s) for s in args.authored_only or [])
+    authored_only = _named(args.authored_only or [])
     if authored_only and not args.authored_test:
         print("--authored-only needs --authored-test", file=sys.stderr)
         return 2

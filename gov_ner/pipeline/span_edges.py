@@ -19,7 +19,6 @@ from .boundaries import blocked_tokens, replace_entities
 
 HEAD_NOUNS = ("项目", "工程")
 PAIRS = {"(": ")", "（": "）", "[": "]"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
 
 
 def _repair(doc: Doc, ent: Span, taken: set[int]) -> Span:
@@ -56,12 +55,9 @@ def make_span_edges(nlp: Language, name: str):
         ents = list(doc.ents)
         if not ents:
             return doc
-        blocked = set(blocked_tokens(doc))
-        out = []
-        for i, ent in enumerate(ents):
-            others = {j for e in ents if e is not ent for j in range(e.start, e.end)}
-            out.append(_repair(doc, ent, others | blocked))
-        replace_entities(doc, out)
+        # entities do not overlap: the tokens taken from one are the others' and the blocked ones
+        taken = {j for e in ents for j in range(e.start, e.end)} | set(blocked_tokens(doc))
+        replace_entities(doc, [_repair(doc, ent, taken - set(range(ent.start, ent.end))) for ent in ents])
         return doc
 
     return annotate
