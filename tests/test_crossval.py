@@ -25,6 +25,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         fold_model = tmp_path / "cv" / reports[0] / "model-best" / "config.cfg"
         stamp = fold_model.stat().st_mtime_ns
         again = cross_validate(args, data, variants=("",), reuse=True)
+        one = cross_validate(args, data, reuse=True, checkpoints=("model-best", "model-last"), only=(reports[1],))
     finally:
         os.chdir(cwd)
     assert set(result["entities"]) == {*reports, "all folds"}
@@ -36,3 +37,18 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     # reuse scores the same fold models again, without training them anew
     assert fold_model.stat().st_mtime_ns == stamp
     assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
+    # one fold, both checkpoints: the pooled row is named for the folds it has, not 'all folds'
+    assert set(one["entities"]) == {reports[1], "pooled: 000"}
+    assert set(one["entities"][reports[1]]) == {"cnn", "cnn@last"}
+    assert one["entities"][reports[1]]["cnn"] == result["entities"][reports[1]]["cnn"]
+    assert fold_model.stat().st_mtime_ns == stamp
+
+
+def test_crossval_rejects_an_unknown_fold(tmp_path, repo):
+    import pytest
+
+    (tmp_path / "splits.json").write_text(json.dumps({"train": ["a"], "heldout": [], "cross_validation": ["a"]}))
+    data = DataArguments(annotations=(), splits=str(tmp_path / "splits.json"), authored=None)
+    with pytest.raises(ValueError, match="no cross-validation fold"):
+        cross_validate(TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(tmp_path / "cv")), data,
+                       only=("b",))

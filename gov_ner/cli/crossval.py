@@ -1,6 +1,7 @@
 """`gov-ner crossval`."""
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -17,9 +18,12 @@ def run(args) -> int:
     from ..training.train import TrainingArguments
 
     result = cross_validate(TrainingArguments(config=args.config, output=args.output, encoder=args.encoder,
-                                              max_steps=args.max_steps, force=args.force),
+                                              max_steps=args.max_steps, force=args.force, seed=args.seed,
+                                              msra_model=args.msra_model, msra_rehearsal=args.msra_rehearsal),
                             DataArguments(annotations=tuple(args.annotations), authored=authored_path(args)),
-                            variants=("",) + tuple(args.variant), reuse=args.reuse)
+                            variants=("",) + tuple(args.variant), reuse=args.reuse,
+                            checkpoints=tuple(args.checkpoint or ["model-best"]),
+                            only=tuple(args.fold) if args.fold else None)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
     sections = [f"## held out: {fold}\n\n" + format_scores(scores, labels)
                 + "\n\n" + format_relation_scores(result["relations"].get(fold, {}))
@@ -27,7 +31,7 @@ def run(args) -> int:
     print("\n\n".join(sections))
     if args.markdown:
         Path(args.markdown).write_text(
-            "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + " ".join(sys.argv[1:]) +
+            "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + shlex.join(sys.argv[1:]) +
             "`. Each fold trains on the other four reports (+ the authored corpus's training writers, "
             "unless --no-authored) and scores the named one; "
             "'all folds' pools the entities of every fold. Do not edit by hand.\n\n" + "\n\n".join(sections) + "\n",
@@ -48,6 +52,18 @@ def register(sub) -> None:
     p.add_argument("--annotations", nargs="+", default=list(DEFAULT_ANNOTATIONS))
     authored_options(p)
     p.add_argument("--max-steps", type=int, help="override training.max_steps")
+    p.add_argument("--seed", type=int, default=13, help="random seed of every fold (default: %(default)s)")
+    p.add_argument("--msra-model", help="the MSRA-first recipe: every fold's guide stage starts from this stage-1 "
+                                        "model (OUTPUT/msra/model-labelled of a `gov-ner train --msra-steps` run; "
+                                        "MSRA has no report text, so the folds can share it)")
+    p.add_argument("--msra-rehearsal", type=int, default=3000,
+                   help="with --msra-model: MSRA sentences mixed into each fold's guide stage (default: %(default)s)")
+    p.add_argument("--checkpoint", action="append", choices=("model-best", "model-last"),
+                   help="which fold models to score, repeatable (default: model-best; with both, systems are "
+                        "named NAME and NAME@last)")
+    p.add_argument("--fold", action="append", metavar="REPORT",
+                   help="run only this held-out report's fold, repeatable (e.g. one list per core; then score all "
+                        "with --reuse)")
     p.add_argument("--json", help="write the scores as JSON here")
     p.add_argument("--markdown", help="write the tables as a markdown page here")
     p.add_argument("--force", action="store_true", help="replace existing fold directories")

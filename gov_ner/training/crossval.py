@@ -8,6 +8,8 @@ and pooled the same way, so all nine gold relations of the corpus are scored, no
 variants score every fold model also with weightless steps added or removed (results.py's
 system specs: "+consistency", "-boundaries"), so a post-processing step is judged on all five
 reports without retraining; reuse scores fold models already trained in the output directory.
+only trains and scores some folds (two processes can share the CPU's cores, one fold list
+each; a last run with reuse scores them all); its pooled row is then named for the folds it has.
 """
 from __future__ import annotations
 
@@ -21,35 +23,56 @@ from .results import load_system, pool_relation_rows, relation_rows
 from .train import TrainingArguments, heldout_records, train_pipeline
 
 
+def system_names(config: str, variants: tuple[str, ...], checkpoints: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """{system name: (checkpoint, variant)}: the config's stem, '@last' when model-last is scored
+    beside model-best, then the variant."""
+    stem = Path(config).stem
+    out = {}
+    for checkpoint in checkpoints:
+        tag = "@last" if checkpoint == "model-last" and len(checkpoints) > 1 else ""
+        for v in variants:
+            out[stem + tag + v] = (checkpoint, v)
+    return out
+
+
 def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path("."),
-                   variants: tuple[str, ...] = ("",), reuse: bool = False, checkpoint: str = "model-best") -> dict:
-    """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; system is the config's
-    stem plus the variant. Relations are scored for the first variant only (the steps that
-    variants change do not touch PROJECT or MONEY). checkpoint: which of each fold's models is
-    scored, spaCy's "model-best" (best on the fold's small dev slice) or "model-last"."""
+                   variants: tuple[str, ...] = ("",), reuse: bool = False, checkpoint: str = "model-best",
+                   checkpoints: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None) -> dict:
+    """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; systems are named by
+    `system_names`. Relations are scored for the first checkpoint and variant only (the steps
+    that variants change do not touch PROJECT or MONEY). checkpoints: which of each fold's
+    models are scored, spaCy's "model-best" (best on the fold's small dev slice) and/or
+    "model-last" (default: just `checkpoint`). only: held-out reports to run (default: all)."""
     data = data or DataArguments()
     splits = load_splits(root / data.splits)
-    name = Path(args.config).stem
-    systems = {name + v: v for v in variants}
+    checkpoints = checkpoints or (checkpoint,)
+    systems = system_names(args.config, variants, checkpoints)
+    plan = [held for _, held in folds(splits)]
+    if only:
+        unknown = sorted(set(only) - set(plan))
+        if unknown:
+            raise ValueError(f"{data.splits}: no cross-validation fold {unknown}; folds are {plan}")
+        plan = [held for held in plan if held in only]
     per_fold: dict[str, dict] = {}
     pooled = {s: ([], []) for s in systems}
     relations = {}
-    for _, held in folds(splits):
+    for held in plan:
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
-        best = Path(fold_args.output) / checkpoint
-        if not (reuse and (best / "config.cfg").is_file()):
-            best = train_pipeline(fold_args, fold_data, root).parent / checkpoint
+        fold_dir = Path(fold_args.output)
+        if not (reuse and all((fold_dir / c / "config.cfg").is_file() for c in checkpoints)):
+            train_pipeline(fold_args, fold_data, root)
         records = heldout_records(fold_data, root)
         per_fold[held] = {}
-        for system, variant in systems.items():
-            nlp = load_system(str(best) + variant)
+        for system, (ckpt, variant) in systems.items():
+            nlp = load_system(str(fold_dir / ckpt) + variant)
             gold, pred = iob_sequences(nlp, records)
             per_fold[held][system] = score_sequences(gold, pred)
             pooled[system][0].extend(gold)
             pooled[system][1].extend(pred)
             if held not in relations:
                 relations[held] = relation_rows("model", nlp, records)
-    per_fold["all folds"] = {s: score_sequences(g, p) for s, (g, p) in pooled.items()}
-    relations["all folds"] = pool_relation_rows([relations[held] for _, held in folds(splits)])
+    total = "all folds" if len(plan) == len(folds(splits)) else "pooled: " + " + ".join(h[:3] for h in plan)
+    per_fold[total] = {s: score_sequences(g, p) for s, (g, p) in pooled.items()}
+    relations[total] = pool_relation_rows([relations[held] for held in plan])
     return {"entities": per_fold, "relations": relations}
