@@ -25,7 +25,13 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         fold_model = tmp_path / "cv" / reports[0] / "model-best" / "config.cfg"
         stamp = fold_model.stat().st_mtime_ns
         again = cross_validate(args, data, variants=("",), reuse=True)
+        stamp_after = fold_model.stat().st_mtime_ns
         one = cross_validate(args, data, reuse=True, checkpoints=("model-best", "model-last"), only=(reports[1],))
+        import shutil
+
+        shutil.rmtree(tmp_path / "cv" / reports[0])
+        scored = cross_validate(args, data, score_only=True)
+        removed = not (tmp_path / "cv" / reports[0]).exists()
     finally:
         os.chdir(cwd)
     assert set(result["entities"]) == {*reports, "all folds"}
@@ -35,13 +41,15 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     assert result["entities"]["all folds"]["cnn"]["micro"]["support"] == sum(support) > 0
     assert result["relations"]["all folds"]
     # reuse scores the same fold models again, without training them anew
-    assert fold_model.stat().st_mtime_ns == stamp
+    assert stamp_after == stamp
     assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
     # one fold, both checkpoints: the pooled row is named for the folds it has, not 'all folds'
     assert set(one["entities"]) == {reports[1], "pooled: 000"}
     assert set(one["entities"][reports[1]]) == {"cnn", "cnn@last"}
     assert one["entities"][reports[1]]["cnn"] == result["entities"][reports[1]]["cnn"]
-    assert fold_model.stat().st_mtime_ns == stamp
+    # score only: the fold without a model is skipped, not trained
+    assert set(scored["entities"]) == {reports[1], "pooled: 000"}
+    assert removed
 
 
 def test_crossval_rejects_an_unknown_fold(tmp_path, repo):

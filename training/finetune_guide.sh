@@ -10,6 +10,9 @@ set -euo pipefail
 OUT="${OUT:-build/ft/guide}"
 extra=()
 [ "${ALL_REPORTS:-0}" = 1 ] && extra+=(--all_reports)
+# HELDOUT=002_x,003_y: reports never trained on (default: the split's held-out); one per
+# cross-validation fold (training/crossval_trf.sh)
+[ -n "${HELDOUT:-}" ] && extra+=(--heldout "$HELDOUT")
 if [ "${INIT:-}" = none ]; then
   start=(--encoder build/encoder-zh6)
 else
@@ -17,4 +20,4 @@ else
 fi
 exec python -m gov_ner.training.finetune --stage guide "${start[@]}" --output_dir "$OUT" \
   --learning_rate "${LR:-5e-5}" --warmup_ratio 0.06 --batch_size 16 --epochs "${EPOCHS:-2}" --eval_steps 150 --save_steps 50 \
-  --msra_rehearsal "${REHEARSAL:-3000}" --threads "${THREADS:-2}" "${extra[@]}"
+  --msra_rehearsal "${REHEARSAL:-3000}" --threads "${THREADS:-2}" --seed "${SEED:-13}" "${extra[@]}"

@@ -23,7 +23,7 @@ def run(args) -> int:
                             DataArguments(annotations=tuple(args.annotations), authored=authored_path(args)),
                             variants=("",) + tuple(args.variant), reuse=args.reuse,
                             checkpoints=tuple(args.checkpoint or ["model-best"]),
-                            only=tuple(args.fold) if args.fold else None)
+                            only=tuple(args.fold) if args.fold else None, score_only=args.score_only)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
     sections = [f"## held out: {fold}\n\n" + format_scores(scores, labels)
                 + "\n\n" + format_relation_scores(result["relations"].get(fold, {}))
@@ -70,6 +70,9 @@ def register(sub) -> None:
     p.add_argument("--variant", action="append", default=[], metavar="+STEP|-STEP",
                     help="also score each fold model with a weightless step added or removed, e.g. "
                         "--variant=+consistency --variant=-boundaries (with '=': a value starting with '-')")
+    p.add_argument("--score-only", action="store_true",
+                   help="train nothing: score the fold models in OUTPUT/<report> that exist (e.g. made by "
+                        "training/crossval_trf.sh) and skip the rest")
     p.add_argument("--reuse", action="store_true",
                     help="score fold models already in OUTPUT/<report>/model-best instead of training them")
     p.set_defaults(func=run)

@@ -16,6 +16,7 @@ WEIGHTLESS_STEPS: dict[str, tuple[str, dict, dict]] = {
     "boundaries": ("gov_ner_entity_boundaries", {"before": "ner"}, {}),
     "span_edges": ("gov_ner_span_edges", {"after": "ner"}, {}),
     "org_names": ("gov_ner_org_names", {"after": "ner"}, {}),
+    "gazetteer": ("gov_ner_gazetteer", {"after": "ner"}, {}),
     "consistency": ("gov_ner_report_consistency", {"last": True}, {}),
 }
 

@@ -37,12 +37,15 @@ def system_names(config: str, variants: tuple[str, ...], checkpoints: tuple[str,
 
 def cross_validate(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path("."),
                    variants: tuple[str, ...] = ("",), reuse: bool = False, checkpoint: str = "model-best",
-                   checkpoints: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None) -> dict:
+                   checkpoints: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None,
+                   score_only: bool = False) -> dict:
     """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; systems are named by
     `system_names`. Relations are scored for the first checkpoint and variant only (the steps
     that variants change do not touch PROJECT or MONEY). checkpoints: which of each fold's
     models are scored, spaCy's "model-best" (best on the fold's small dev slice) and/or
-    "model-last" (default: just `checkpoint`). only: held-out reports to run (default: all)."""
+    "model-last" (default: just `checkpoint`). only: held-out reports to run (default: all).
+    score_only: never train; score the folds whose models exist (models trained elsewhere, e.g.
+    by training/crossval_trf.sh) and skip the others."""
     data = data or DataArguments()
     splits = load_splits(root / data.splits)
     checkpoints = checkpoints or (checkpoint,)
@@ -60,7 +63,11 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
         fold_dir = Path(fold_args.output)
-        if not (reuse and all((fold_dir / c / "config.cfg").is_file() for c in checkpoints)):
+        trained = all((fold_dir / c / "config.cfg").is_file() for c in checkpoints)
+        if score_only and not trained:
+            print(f"{held}: no fold model in {fold_dir} ({', '.join(checkpoints)}); skipped")
+            continue
+        if not ((reuse or score_only) and trained):
             train_pipeline(fold_args, fold_data, root)
         records = heldout_records(fold_data, root)
         per_fold[held] = {}
@@ -72,7 +79,10 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
             pooled[system][1].extend(pred)
             if held not in relations:
                 relations[held] = relation_rows("model", nlp, records)
-    total = "all folds" if len(plan) == len(folds(splits)) else "pooled: " + " + ".join(h[:3] for h in plan)
+    done = [held for held in plan if held in per_fold]
+    if not done:
+        raise FileNotFoundError(f"{args.output}: no fold model to score")
+    total = "all folds" if len(done) == len(folds(splits)) else "pooled: " + " + ".join(h[:3] for h in done)
     per_fold[total] = {s: score_sequences(g, p) for s, (g, p) in pooled.items()}
-    relations[total] = pool_relation_rows([relations[held] for held in plan])
+    relations[total] = pool_relation_rows([relations[held] for held in done])
     return {"entities": per_fold, "relations": relations}
