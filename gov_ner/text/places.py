@@ -130,20 +130,30 @@ def join_touching(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def common_words(examples, names: dict[str, int], min_count: int = 3, max_inside: float = 0.5) -> list[str]:
+def common_words(examples, names: dict[str, int], min_count: int = 3, max_inside: float = 0.5,
+                 max_county_loc: float = 0.3) -> list[str]:
     """Forms that annotated text shows are mostly not names: seen at least min_count times (as
-    `find_places` matches, before chaining) and inside an entity span less than max_inside of
-    the time (合作 of 合作市, 新建 of 新建区, 城区, 资源县's 资源). examples: (text, [(start, end,
-    label)]) pairs, e.g. the authored corpus's training writers and MSRA."""
+    `find_places` matches) and inside an entity span less than max_inside of the time (合作 of
+    合作市, 新建 of 新建区, 资源县's 资源). County short forms, the most ambiguous, must also be
+    inside a LOC span at least max_county_loc of the time (公安 of 公安县 is mostly in 公安局,
+    an ORG; 平安 of 平安区 in 平安建设). examples: (text, [(start, end, label)]) pairs, e.g. the
+    authored corpus's training writers and MSRA."""
     from collections import Counter
 
-    seen, inside = Counter(), Counter()
+    seen, inside, inside_loc = Counter(), Counter(), Counter()
     for text, spans in examples:
         for i, j in find_places(text, names):
-            seen[text[i:j]] += 1
-            if any(s <= i and j <= e for s, e, _ in spans):
-                inside[text[i:j]] += 1
-    return sorted(f for f, c in seen.items() if c >= min_count and inside[f] < max_inside * c)
+            form = text[i:j]
+            seen[form] += 1
+            holders = [lab for s, e, lab in spans if s <= i and j <= e]
+            inside[form] += bool(holders)
+            inside_loc[form] += "LOC" in holders
+
+    def county_short(form: str) -> bool:
+        return names[form] == 3 and not PLAIN_SUFFIX.search(form)
+
+    return sorted(f for f, c in seen.items() if c >= min_count and (
+        inside[f] < max_inside * c or (county_short(f) and inside_loc[f] < max_county_loc * c)))
 
 
 COMMON_WORDS_FILE = Path(__file__).with_name("place_common_words.txt")
