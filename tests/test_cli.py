@@ -75,3 +75,22 @@ def test_training_commands_default_to_the_authored_corpus_and_take_no_authored(c
         with pytest.raises(SystemExit):  # the synthetic families are retired
             parser.parse_args(argv + ["--no-synthetic"])
     capsys.readouterr()
+
+
+def test_crossval_score_only_writes_the_pooled_table_first(tmp_path, tiny_model, capsys):
+    """`gov-ner crossval --score-only` scores fold models made elsewhere (here one fold, the tiny
+    model copied in) without training, and its page opens with the pooled table."""
+    import shutil
+
+    from gov_ner.cli import main
+
+    fold = "003_f6c75f8394d11ae2"
+    shutil.copytree(tiny_model, tmp_path / "cv" / fold / "model-last")
+    md = tmp_path / "cv.md"
+    assert main(["crossval", "-o", str(tmp_path / "cv"), "--score-only", "--checkpoint", "model-last",
+                 "--msra-model", "stage1", "--markdown", str(md), "--json", str(tmp_path / "cv.json")]) == 0
+    page = md.read_text(encoding="utf-8")
+    assert page.index("## pooled: 003") < page.index(f"## held out: {fold}")
+    assert "MSRA first" in page and "--score-only" in page
+    assert not (tmp_path / "cv" / "000_71dc593d3b27a9df").exists()  # the other folds were skipped, not trained
+    capsys.readouterr()

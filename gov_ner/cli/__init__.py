@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # the command as typed, for the result pages that quote it
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return args.func(args)
     except AnnotationError as err:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 
 from ..training.data import DEFAULT_ANNOTATIONS
@@ -25,17 +24,24 @@ def run(args) -> int:
                             checkpoints=tuple(args.checkpoint or ["model-best"]),
                             only=tuple(args.fold) if args.fold else None, score_only=args.score_only)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
-    sections = [f"## held out: {fold}\n\n" + format_scores(scores, labels)
-                + "\n\n" + format_relation_scores(result["relations"].get(fold, {}))
-                for fold, scores in result["entities"].items()]
+    # the pooled row first, then each fold
+    def pooled(fold: str) -> bool:
+        return fold == "all folds" or fold.startswith("pooled:")
+
+    order = sorted(result["entities"], key=lambda fold: not pooled(fold))
+    sections = [(f"## {fold}" if pooled(fold) else f"## held out: {fold}") + "\n\n"
+                + format_scores(result["entities"][fold], labels)
+                + "\n\n" + format_relation_scores(result["relations"].get(fold, {})) for fold in order]
     print("\n\n".join(sections))
     if args.markdown:
+        recipe = ("the authored corpus's training writers" if authored_path(args) else "no authored text") + (
+            f"; MSRA first: every fold's guide stage starts from the stage-1 model {args.msra_model} and rehearses "
+            f"{args.msra_rehearsal} MSRA sentences" if args.msra_model else "")
         Path(args.markdown).write_text(
-            "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + shlex.join(sys.argv[1:]) +
-            "`. Each fold trains on the other four reports (+ the authored corpus's training writers, "
-            "unless --no-authored) and scores the named one; "
-            "'all folds' pools the entities of every fold. Do not edit by hand.\n\n" + "\n\n".join(sections) + "\n",
-            encoding="utf-8")
+            "# Leave-one-report-out cross-validation\n\nWritten by `gov-ner " + shlex.join(args.argv) +
+            f"`. Each fold trains on the other four reports (+ {recipe}) and scores the named one; "
+            "the pooled table ('all folds') pools the entities of every fold. Do not edit by hand.\n\n"
+            + "\n\n".join(sections) + "\n", encoding="utf-8")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0

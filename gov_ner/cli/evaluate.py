@@ -118,7 +118,7 @@ def run(args) -> int:
                                    encoding="utf-8")
     if args.results:
         write_results(Path(args.results), scores, records=records, relations=relations,
-                      command="gov-ner " + shlex.join(sys.argv[1:]), extra_sections=sections, extra_json=extra)
+                      command="gov-ner " + shlex.join(args.argv), extra_sections=sections, extra_json=extra)
     return 0
 
 

@@ -24,14 +24,14 @@ def run(args) -> int:
 
 def coverage(args, records) -> int:
     """The authored corpus's coverage of the brief, and its proportions against the reports."""
-    import sys
+    import shlex
 
     from ..annotations.coverage import coverage_tables
 
     reports = [r for r in read_annotations([args.reports]) if r.spans]
     text = coverage_tables([r for r in records if r.meta.get("authored")], reports)
     if args.markdown:
-        command = "gov-ner stats " + " ".join(sys.argv[2:])
+        command = "gov-ner " + shlex.join(args.argv)
         Path(args.markdown).write_text(f"# Coverage of the authored corpus\n\nWritten by `{command}`; "
                                        f"do not edit by hand. 'reports' are the paragraphs of the five corpus "
                                        f"reports that hold any entity.\n\n{text}\n", encoding="utf-8")
