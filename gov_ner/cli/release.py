@@ -37,6 +37,6 @@ def register(sub) -> None:
                     help="add a weightless step the model lacks (gov_ner/pipeline/steps.py); repeatable")
     p.add_argument("--renew-step", action="append", choices=tuple(WEIGHTLESS_STEPS), default=[],
                    help="replace a weightless step with the current code's default settings; repeatable")
-    p.add_argument("--source", action="append", default=[], choices=("reports", "authored", "msra", "encoder"),
+    p.add_argument("--source", action="append", default=[], choices=("reports", "authored", "msra", "encoder", "places"),
                    help="training data it was made from, stated in meta.json 'sources' (repeatable)")
     p.set_defaults(func=run)

