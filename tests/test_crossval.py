@@ -1,4 +1,5 @@
 """Leave-one-report-out cross-validation on two tiny reports (two folds, tiny models)."""
+import dataclasses
 import json
 import os
 
@@ -32,6 +33,13 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         shutil.rmtree(tmp_path / "cv" / reports[0])
         scored = cross_validate(args, data, score_only=True)
         removed = not (tmp_path / "cv" / reports[0]).exists()
+        # a learning-curve point scored from fold models made elsewhere (its 0% point here)
+        from gov_ner.training.learning_curve import format_curve, learning_curve
+
+        (tmp_path / "curve").mkdir()
+        (tmp_path / "curve" / "authored-0").symlink_to(tmp_path / "cv")
+        curve = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0],
+                               score_only=True)
     finally:
         os.chdir(cwd)
     assert set(result["entities"]) == {*reports, "all folds"}
@@ -50,6 +58,10 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     # score only: the fold without a model is skipped, not trained
     assert set(scored["entities"]) == {reports[1], "pooled: 000"}
     assert removed
+    point = curve["fractions"]["0"]
+    assert point["folds"] == [reports[1]]
+    assert point["crossval"] == scored["entities"][reports[1]]["cnn"]
+    assert "| 0% (folds 000) |" in format_curve(curve, "cmd")
 
 
 def test_crossval_rejects_an_unknown_fold(tmp_path, repo):

@@ -31,7 +31,8 @@ def authored_test_records(authored: str, root: Path = Path(".")):
 
 
 def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list[float], reuse: bool = False,
-                   root: Path = Path("."), test_authored: str | None = None, checkpoint: str = "model-best") -> dict:
+                   root: Path = Path("."), test_authored: str | None = None, checkpoint: str = "model-best",
+                   only: tuple[str, ...] | None = None, score_only: bool = False) -> dict:
     from .evaluate import evaluate_ner
     from .results import load_system
 
@@ -41,13 +42,16 @@ def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list
     for frac in fractions:
         point = dataclasses.replace(data, authored_fraction=frac)
         point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
-        result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint)
-        pooled = result["entities"]["all folds"]
-        row = {"crossval": next(iter(pooled.values())), "relations": result["relations"]["all folds"]}
+        result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint, only=only,
+                                score_only=score_only)
+        pooled = next(v for k, v in result["entities"].items() if k == "all folds" or k.startswith("pooled:"))
+        row = {"crossval": next(iter(pooled.values())),
+               "folds": [k for k in result["entities"] if k != "all folds" and not k.startswith("pooled:")],
+               "relations": next(v for k, v in result["relations"].items() if k == "all folds" or k.startswith("pooled:"))}
         if test:
             # the authored test split, scored by every fold model and averaged
             fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / checkpoint)), test)
-                           for held in result["entities"] if held != "all folds"]
+                           for held in row["folds"]]
             row["authored_test_micro_f1"] = sum(s["micro"]["f1"] for s in fold_scores) / len(fold_scores)
         out["fractions"][f"{frac:g}"] = row
     return out
@@ -66,7 +70,8 @@ def format_curve(result: dict, command: str) -> str:
     for frac, row in result["fractions"].items():
         s = row["crossval"]
         rel = next((v for k, v in row["relations"].items() if k.startswith("model relation step / predicted")), {})
-        lines.append(f"| {float(frac):.0%} | " + " | ".join(f"{s[lab]['f1']:.3f}" for lab in
+        partial = "" if len(row.get("folds", ())) in (0, 5) else " (folds " + "+".join(h[:3] for h in row["folds"]) + ")"
+        lines.append(f"| {float(frac):.0%}{partial} | " + " | ".join(f"{s[lab]['f1']:.3f}" for lab in
                      ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro"))
                      + f" | {rel.get('f1', float('nan')):.3f} | {row.get('authored_test_micro_f1', float('nan')):.3f} |")
     for frac, row in result["fractions"].items():
@@ -88,14 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="score fold models already trained in -o")
     ap.add_argument("--checkpoint", choices=("model-best", "model-last"), default="model-best",
                     help="which fold model is scored (model-best is picked on a dev slice of a few report paragraphs)")
+    ap.add_argument("--msra-model", help="the MSRA-first recipe: every fold's guide stage starts from this stage-1 model")
+    ap.add_argument("--fold", action="append", help="run only this held-out report's fold (repeatable; one list "
+                                                     "per process, then all with --score-only)")
+    ap.add_argument("--score-only", action="store_true", help="train nothing; score the fold models that exist")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     data = DataArguments(authored=args.authored)
     targs = TrainingArguments(config=args.config, output=args.output, max_steps=args.max_steps, seed=args.seed,
-                              force=True)
+                              force=True, msra_model=args.msra_model)
     result = learning_curve(targs, data, args.fractions, reuse=args.reuse, test_authored=args.test_authored,
-                            checkpoint=args.checkpoint)
+                            checkpoint=args.checkpoint, only=tuple(args.fold) if args.fold else None,
+                            score_only=args.score_only)
     command = "python -m gov_ner.training.learning_curve " + " ".join(argv if argv is not None else sys.argv[1:])
     text = format_curve(result, command)
     print(text)
