@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import subprocess
 import sys
 import time
@@ -104,7 +105,8 @@ def main(argv=None) -> int:
         f1 = next((v["micro"]["f1"] for k, v in scores.items() if k.split()[0] == name.split()[0]), None)
         rows.append((name, r, dir_size_mb(split_spec(spec)[0]) if spec != "rules" else 0.0, f1))
         print(name, r, file=sys.stderr)
-    lines = ["# Benchmarks", "", f"Written by `python -m gov_ner.bench` on {time.strftime('%Y-%m-%d')}: "
+    command = shlex.join(["python", "-m", "gov_ner.bench", *(sys.argv[1:] if argv is None else argv)])
+    lines = ["# Benchmarks", "", f"Written by `{command}` on {time.strftime('%Y-%m-%d')}: "
              f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
              f"Corpus: {len(paths)} reports, {rows[0][1]['chars']:,} characters, run end to end "
              "(normalisation, entities, relations, amounts).", "",
