@@ -72,3 +72,21 @@ def test_crossval_rejects_an_unknown_fold(tmp_path, repo):
     with pytest.raises(ValueError, match="no cross-validation fold"):
         cross_validate(TrainingArguments(config=str(repo / "configs/cnn.cfg"), output=str(tmp_path / "cv")), data,
                        only=("b",))
+
+
+def test_finetune_heldout_from_the_command_line(repo, monkeypatch):
+    """`--heldout A,B` holds out reports A and B (a tuple-typed field would be split into characters
+    by HfArgumentParser, and nothing would be held out); without it, the split's held-out reports."""
+    from transformers import HfArgumentParser
+
+    from gov_ner.training.finetune import DataArguments as FinetuneData
+    from gov_ner.training.finetune import LoopArguments, ModelArguments, guide_records
+
+    monkeypatch.chdir(repo)
+    parser = HfArgumentParser((ModelArguments, FinetuneData, LoopArguments))
+    for argv, held in ((["--heldout", "004_5c6816b4f2d08723"], {"004_5c6816b4f2d08723"}),
+                       ([], {"002_3c575ac9aebe1420", "003_f6c75f8394d11ae2"})):
+        _, data, _ = parser.parse_args_into_dataclasses(args=["--stage", "guide", *argv])
+        split = guide_records(data)
+        assert {r.doc_id for r in split["heldout"]} == held
+        assert not held & {r.doc_id for r in split["train"] + split["dev"]}

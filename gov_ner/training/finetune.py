@@ -40,7 +40,8 @@ class DataArguments:
     msra_dev: int = field(default=1000, metadata={"help": "MSRA test sentences used as dev"})
     msra_rehearsal: int = field(default=3000, metadata={"help": "stage guide: MSRA sentences mixed in"})
     annotations: tuple[str, ...] = ("annotations/gold", "annotations/authored/authored.jsonl")
-    heldout: tuple[str, ...] | None = field(default=None, metadata={"help": "reports never trained on, comma-separated "
+    # a comma-separated string: HfArgumentParser would split a tuple[str, ...] default into characters
+    heldout: str | None = field(default=None, metadata={"help": "reports never trained on, comma-separated "
                                                                             "(default: the split's held-out)"})
     all_reports: bool = field(default=False, metadata={"help": "train on all five reports, none held out "
                                                                   "(the model to ship)"})
@@ -97,7 +98,7 @@ def guide_records(data: DataArguments, root: Path = Path(".")) -> dict[str, list
 
     authored = [p for p in data.annotations if "authored" in Path(p).parts]
     heldout = data.heldout
-    if isinstance(heldout, str):  # the command line gives one string: --heldout 002_x,003_y
+    if isinstance(heldout, str):  # --heldout 002_x,003_y
         heldout = tuple(h for h in heldout.split(",") if h)
     recipe = RecipeData(annotations=tuple(p for p in data.annotations if p not in authored),
                         authored=authored[0] if authored else None,
