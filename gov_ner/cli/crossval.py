@@ -25,13 +25,9 @@ def run(args) -> int:
                             only=tuple(args.fold) if args.fold else None, score_only=args.score_only)
     labels = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
     # the pooled row first, then each fold
-    def pooled(fold: str) -> bool:
-        return fold == "all folds" or fold.startswith("pooled:")
-
-    order = sorted(result["entities"], key=lambda fold: not pooled(fold))
-    sections = [(f"## {fold}" if pooled(fold) else f"## held out: {fold}") + "\n\n"
-                + format_scores(result["entities"][fold], labels)
-                + "\n\n" + format_relation_scores(result["relations"].get(fold, {})) for fold in order]
+    headings = [(result["pooled"], f"## {result['pooled']}")] + [(f, f"## held out: {f}") for f in result["folds"]]
+    sections = [heading + "\n\n" + format_scores(result["entities"][fold], labels)
+                + "\n\n" + format_relation_scores(result["relations"].get(fold, {})) for fold, heading in headings]
     print("\n\n".join(sections))
     if args.markdown:
         recipe = ("the authored corpus's training writers" if authored_path(args) else "no authored text") + (

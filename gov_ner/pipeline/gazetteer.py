@@ -55,17 +55,20 @@ class PlaceGazetteer:
         self.name = name
         self.heads = tuple(heads)
         self.names: dict[str, int] | None = None
+        self._firsts: frozenset[str] = frozenset()
 
     def initialize(self, get_examples=None, *, nlp=None, names: dict[str, int] | None = None) -> None:
         from ..text.places import gazetteer
 
-        self.names = names if names is not None else gazetteer()
+        self._set_names(names if names is not None else gazetteer())
+
+    def _set_names(self, names: dict[str, int]) -> None:
+        self.names = names
+        self._firsts = frozenset(n[0] for n in names)
 
     def _lookup(self) -> dict[str, int]:
         if self.names is None:
             self.initialize()
-        if getattr(self, "_firsts_of", None) is not self.names:
-            self._firsts, self._firsts_of = frozenset(n[0] for n in self.names), self.names
         return self.names
 
     def places(self, text: str) -> list[tuple[int, int]]:
@@ -141,5 +144,5 @@ class PlaceGazetteer:
 
     def from_disk(self, path, *, exclude=()) -> "PlaceGazetteer":
         rows = (line.split("\t") for line in (Path(path) / "names.tsv").read_text(encoding="utf-8").splitlines())
-        self.names = {n: int(lvl) for n, lvl in rows}
+        self._set_names({n: int(lvl) for n, lvl in rows})
         return self

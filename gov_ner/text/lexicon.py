@@ -24,20 +24,33 @@ def pkuseg_lexicon() -> frozenset[str]:
     return frozenset(w for w in words.split("\n") if 2 <= len(w) <= MAX_WORD and not w[0].isdigit())
 
 
-def word_positions(text: str, lexicon: frozenset[str] | None = None) -> list[str]:
-    """B/M/E/S for each character of `text` (forward maximum matching)."""
-    lexicon = pkuseg_lexicon() if lexicon is None else lexicon
-    tags = ["S"] * len(text)
+def forward_matches(text: str, words, longest: int, firsts: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """Forward maximum matching: leftmost-longest (start, end) of `words` (2 to `longest`
+    characters) in text, none overlapping. firsts: the words' first characters, if known
+    (positions starting with another character are skipped)."""
+    out: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
-        for size in range(min(MAX_WORD, n - i), 1, -1):
-            if text[i:i + size] in lexicon:
-                tags[i] = "B"
-                for j in range(i + 1, i + size - 1):
-                    tags[j] = "M"
-                tags[i + size - 1] = "E"
+        if firsts is not None and text[i] not in firsts:
+            i += 1
+            continue
+        for size in range(min(longest, n - i), 1, -1):
+            if text[i:i + size] in words:
+                out.append((i, i + size))
                 i += size
                 break
         else:
             i += 1
+    return out
+
+
+def word_positions(text: str, lexicon: frozenset[str] | None = None) -> list[str]:
+    """B/M/E/S for each character of `text` (forward maximum matching)."""
+    lexicon = pkuseg_lexicon() if lexicon is None else lexicon
+    tags = ["S"] * len(text)
+    for start, end in forward_matches(text, lexicon, MAX_WORD):
+        tags[start] = "B"
+        for j in range(start + 1, end - 1):
+            tags[j] = "M"
+        tags[end - 1] = "E"
     return tags

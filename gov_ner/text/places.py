@@ -22,7 +22,8 @@ import re
 import tarfile
 from pathlib import Path
 
-LEVELS = ("province", "prefecture", "county", "township", "village")
+from .lexicon import forward_matches
+
 # not in the package's tree (it lists the 31 provincial-level regions of the mainland)
 EXTRA_PROVINCES = ("香港特别行政区", "澳门特别行政区", "台湾省")
 # placeholders of the tree, not names
@@ -33,8 +34,9 @@ ETHNIC = ("壮族|回族|维吾尔|藏族|蒙古族|苗族|侗族|土家族|彝�
           "哈萨克|哈萨克族|柯尔克孜|羌族|黎族|瑶族|仡佬族|水族|满族|畲族|土族|撒拉族|达斡尔族|鄂温克族|"
           "鄂伦春族|纳西族|普米族|怒族|独龙族|拉祜族|佤族|仫佬族|毛南族|保安族|东乡族|裕固族|锡伯族|"
           "各族|塔吉克|蒙古")
-SUFFIX = re.compile(rf"(?:(?:{ETHNIC})+)?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|县|区|旗)$")
-PLAIN_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|县|区|旗)$")
+DIVISIONS = "特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|盟|县|区|旗"
+SUFFIX = re.compile(rf"(?:(?:{ETHNIC})+)?(?:{DIVISIONS})$")
+PLAIN_SUFFIX = re.compile(rf"(?:{DIVISIONS})$")
 STREET_OFFICE = "办事处"
 # a form made only of these is a direction or a generic area (城东, 新城, 老城区, 市中), not a name
 GENERIC = frozenset("东西南北中上下前后内外新老旧城区郊市县镇乡")
@@ -105,23 +107,10 @@ def place_names(tree: dict | None = None, levels: int = 4, short_levels: int = 3
 
 def find_places(text: str, names: dict[str, int] | frozenset[str], longest: int = 12,
                 firsts: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """Leftmost-longest matches of `names` in text, as (start, end). firsts: the first characters
-    of the names (positions starting with another character are skipped; computed if None)."""
+    """Leftmost-longest matches of `names` in text, as (start, end) (`lexicon.forward_matches`).
+    firsts: the first characters of the names (computed if None)."""
     firsts = frozenset(name[0] for name in names) if firsts is None else firsts
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] not in firsts:
-            i += 1
-            continue
-        for size in range(min(longest, n - i), 1, -1):
-            if text[i:i + size] in names:
-                out.append((i, i + size))
-                i += size
-                break
-        else:
-            i += 1
-    return out
+    return forward_matches(text, names, longest, firsts)
 
 
 def join_touching(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:

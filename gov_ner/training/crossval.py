@@ -39,8 +39,8 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
                    variants: tuple[str, ...] = ("",), reuse: bool = False, checkpoint: str = "model-best",
                    checkpoints: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None,
                    score_only: bool = False) -> dict:
-    """{"entities": {fold: {system: scores}}, "relations": {fold: rows}}; systems are named by
-    `system_names`. Relations are scored for the first checkpoint and variant only (the steps
+    """{"entities": {fold: {system: scores}}, "relations": {fold: rows}, "pooled": the pooled
+    row's key, "folds": the folds scored}; systems are named by `system_names`. Relations are scored for the first checkpoint and variant only (the steps
     that variants change do not touch PROJECT or MONEY). checkpoints: which of each fold's
     models are scored, spaCy's "model-best" (best on the fold's small dev slice) and/or
     "model-last" (default: just `checkpoint`). only: held-out reports to run (default: all).
@@ -85,4 +85,4 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
     total = "all folds" if len(done) == len(folds(splits)) else "pooled: " + " + ".join(h[:3] for h in done)
     per_fold[total] = {s: score_sequences(g, p) for s, (g, p) in pooled.items()}
     relations[total] = pool_relation_rows([relations[held] for held in done])
-    return {"entities": per_fold, "relations": relations}
+    return {"entities": per_fold, "relations": relations, "pooled": total, "folds": done}

@@ -44,10 +44,8 @@ def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list
         point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
         result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint, only=only,
                                 score_only=score_only)
-        pooled = next(v for k, v in result["entities"].items() if k == "all folds" or k.startswith("pooled:"))
-        row = {"crossval": next(iter(pooled.values())),
-               "folds": [k for k in result["entities"] if k != "all folds" and not k.startswith("pooled:")],
-               "relations": next(v for k, v in result["relations"].items() if k == "all folds" or k.startswith("pooled:"))}
+        row = {"crossval": next(iter(result["entities"][result["pooled"]].values())), "folds": result["folds"],
+               "relations": result["relations"][result["pooled"]]}
         if test:
             # the authored test split, scored by every fold model and averaged
             fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / checkpoint)), test)
