@@ -63,7 +63,7 @@ def test_release_adds_missing_steps_once(tiny_model, tmp_path):
     nlp.to_disk(tmp_path / "old")  # a model trained before the step existed
     steps = ("boundaries", "consistency")
     out = release_model(tmp_path / "old", tmp_path / "rel", name="t", version="1.0.0", description="", add_steps=steps)
-    assert gov_ner.load(out).pipe_names == ["tok2vec", "boundaries", "ner", "span_edges", "org_names", "amounts", "relations", "consistency"]
+    assert gov_ner.load(out).pipe_names == ["tok2vec", "boundaries", "ner", "gazetteer", "span_edges", "org_names", "amounts", "relations", "consistency"]
     again = release_model(out, tmp_path / "rel2", name="t", version="1.0.1", description="", add_steps=steps)
     assert gov_ner.load(again).pipe_names == gov_ner.load(out).pipe_names
     plain = release_model(tmp_path / "old", tmp_path / "rel3", name="t", version="1", description="")

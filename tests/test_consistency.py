@@ -70,8 +70,8 @@ def test_evaluation_keeps_reports_apart():
 def test_system_specs_add_and_remove_weightless_steps(tiny_model):
     from gov_ner.training.results import load_system
 
-    assert load_system(str(tiny_model)).pipe_names == ["tok2vec", "boundaries", "ner", "span_edges", "org_names", "amounts", "relations", "consistency"]
+    assert load_system(str(tiny_model)).pipe_names == ["tok2vec", "boundaries", "ner", "gazetteer", "span_edges", "org_names", "amounts", "relations", "consistency"]
     nlp = load_system(f"{tiny_model}-boundaries-consistency")
-    assert nlp.pipe_names == ["tok2vec", "ner", "span_edges", "org_names", "amounts", "relations"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "gazetteer", "span_edges", "org_names", "amounts", "relations"]
     assert load_system(f"{tiny_model}-consistency+consistency").pipe_names[-1] == "consistency"
     assert load_system(f"{tiny_model}+boundaries").pipe_names.count("boundaries") == 1

@@ -10,7 +10,7 @@ from gov_ner.training.train import TrainingArguments, train_pipeline
 
 def test_train_save_load_predict_round_trip(tiny_model, tmp_path):
     nlp = gov_ner.load(tiny_model)
-    assert nlp.pipe_names == ["tok2vec", "boundaries", "ner", "span_edges", "org_names", "amounts", "relations", "consistency"]
+    assert nlp.pipe_names == ["tok2vec", "boundaries", "ner", "gazetteer", "span_edges", "org_names", "amounts", "relations", "consistency"]
     text = "总投资8億元的中公科教小鎮(zhèn)開工,增长7%。"
     before = nlp(text)
     nlp.to_disk(tmp_path / "copy")
@@ -75,7 +75,7 @@ def test_loading_a_cnn_model_does_not_import_transformers(tiny_model):
             "print(nlp.pipe_names, [e.text for e in doc.ents], 'spacy_transformers' in sys.modules, "
             "'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(tiny_model)], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["['tok2vec',", "'boundaries',", "'ner',", "'span_edges',", "'org_names',", "'amounts',", "'relations',", "'consistency']", "['8亿元']", "False", "False"]
+    assert out.stdout.split() == ["['tok2vec',", "'boundaries',", "'ner',", "'gazetteer',", "'span_edges',", "'org_names',", "'amounts',", "'relations',", "'consistency']", "['8亿元']", "False", "False"]
 
 
 def test_release_swaps_in_the_rule_relation_step(tiny_model, tmp_path):

@@ -24,7 +24,7 @@ def test_trf_config_trains_with_a_local_encoder(tiny_bert, tmp_path, repo, monke
                           overrides={"training.eval_frequency": 3, "components.ner.model.tok2vec.chars.rows": 200}),
         DataArguments(annotations=("ann",), splits="splits.json", dev_every=2, authored="authored.jsonl"))
     nlp = gov_ner.load(best.parent / "model-last")
-    assert nlp.pipe_names == ["transformer", "boundaries", "ner", "span_edges", "org_names", "amounts", "relations", "consistency"]
+    assert nlp.pipe_names == ["transformer", "boundaries", "ner", "gazetteer", "span_edges", "org_names", "amounts", "relations", "consistency"]
     report = gov_ner.extract("總投資8億元的中公科教小鎮(zhèn)開工。\n\n增长7%。", nlp=nlp)
     assert all(report.text[e.start:e.end] == e.text for e in report.entities)
     assert gov_ner.extract("", nlp=nlp).entities == []
