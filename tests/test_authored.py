@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gov_ner.annotations.authored import ROOT, TEST_WRITERS, build, load_authored, load_second
-from gov_ner.annotations.brief import FOCUS, PROVINCES, check_paragraph, plan, writer_regions
+from gov_ner.annotations.brief import ERROR_SHAPES, FOCUS, FOCUS_SHAPES, PROVINCES, check_paragraph, plan, writer_regions
 from gov_ner.annotations.errors import AnnotationError
 from gov_ner.annotations.markup import parse_marked, read_marked, to_marked
 from gov_ner.annotations.overlap import shared_runs
@@ -63,6 +63,15 @@ def test_plan_quotas_are_exact_and_regions_cover_all():
     assert len({p.id for p in lines}) == 100
     covered = {r for w in range(1, 17) for r in writer_regions(w)}
     assert covered == set(PROVINCES)
+
+
+def test_plans_from_w20_write_to_the_real_report_errors():
+    lines = plan(20, 100)
+    assert Counter(p.focus for p in lines) == Counter(FOCUS_SHAPES)
+    assert {p.shape for p in lines if p.focus == "infrastructure"} == set(ERROR_SHAPES["infrastructure"])
+    rec = read_marked_text("@@ id=w99-0001 focus=infrastructure length=60\n沿[[滨江大道|LOC]]布局的管网改造全面完成，"
+                           "居民出行条件明显改善，群众满意度持续提升。")
+    assert any("PROJECT" in p for p in check_paragraph(rec))
 
 
 def test_check_paragraph_finds_unmarked_amounts_and_focus_demands():

@@ -67,6 +67,35 @@ RELATION_SHAPES = {
                 "贷款、授信与专项债（不构成投资关系），另有一个真实项目投资"],
 }
 
+# Writers from w20 on write to the real-report errors (training/ERRORS_SM.md, the CNN recipe's
+# leave-one-report-out folds): 281 gold PROJECTs, 90 missed and 96 read as LOC or ORG, mostly
+# roads, bridges, stations, schools and renewal areas being built, and place-prefixed project
+# names cut at the place; ORG misses are short company names, media, mass organisations and
+# numbered schools. The authored corpus had roads as LOC twice as often as PROJECT; the reports
+# have them as PROJECT three times as often. Each shape asks for the contrast in the same
+# paragraph (the road as a project and a road as a place) so that places do not become PROJECT,
+# the failure of the 300-paragraph pilot.
+FIRST_SHAPE_WRITER = 20
+FOCUS_SHAPES = {"infrastructure": 30, "firms": 25, "renewal": 15, "prose": 15, "places": 15}
+ERROR_SHAPES = {
+    "infrastructure": ["道路新建改造：X路、X大道、X公路作为在建项目（PROJECT），同段另有道路作为地点（LOC）",
+                       "桥梁、隧道与立交：X河大桥、X跨线桥、X隧道（PROJECT，地名前缀在名内），河流作为地点（LOC）",
+                       "轨道交通与站点：X城际铁路、地铁X号线、X枢纽站及站前区（PROJECT），所在地（LOC）",
+                       "水利与管网：X水库、X水厂、X污水处理厂、供热管网工程（PROJECT），河流乡镇作为地点（LOC）",
+                       "新建学校医院：X新城第一中学、X区人民医院新院区（PROJECT），已运营的同类机构（ORG）",
+                       "带地名或企业前缀的长项目名：X港区X码头二期工程、X集团X生产基地（整名为PROJECT）"],
+    "firms": ["企业简称作为主体：X药业、X资本、X科技签约、投产、纳税（ORG）",
+              "“等项目”清单中只给企业名（PROJECT），同段另有企业作为签约方或投资方（ORG）",
+              "媒体、群团与临时机构：区电视台、融媒体中心、工会、妇联、团区委、防控指挥部（ORG）",
+              "学校医院简称作为机构：四中、区二幼、区中医院、市一院（ORG）",
+              "商会、协会、联盟、研究院、分公司作为主体（ORG）"],
+    "renewal": ["片区、街区、地块的更新与开发（X片区改造、X地块保障房：PROJECT），同名片区作为地点（LOC）",
+                "品牌化短项目名：X汇、X里、X小镇、X城、X天地（PROJECT），有的带引号",
+                "景区、公园、湿地建设（X湿地公园二期：PROJECT）与作为游览地点（LOC）"],
+    "prose": SHAPES["prose"],
+    "places": SHAPES["places"],
+}
+
 # focus -> what a paragraph of that focus must hold; max_density: ORG+LOC+PROJECT per 1,000 chars (default 40)
 RULES = {
     "prose": dict(max_relations=0, max_names=4),
@@ -75,6 +104,9 @@ RULES = {
     "investment": dict(min_relations=1),
     "list": dict(min_relations=2),
     "economy": dict(min_amounts=2, max_relations=1),
+    "infrastructure": dict(min_project=1, min_loc=1),
+    "firms": dict(min_org=2),
+    "renewal": dict(min_project=1, min_loc=1),
 }
 
 
@@ -115,15 +147,20 @@ def writer_regions(writer: int, n_writers: int = 16) -> list[str]:
 def plan(writer: int, n: int, seed: int = 0, start: int = 1) -> list[PlanLine]:
     rng = random.Random(f"{seed}-{writer}")
     regions = writer_regions(writer)
-    relation_writer = writer >= FIRST_RELATION_WRITER
-    focus_weights = FOCUS_RELATIONS if relation_writer else FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS
+    relation_writer = FIRST_RELATION_WRITER <= writer < FIRST_SHAPE_WRITER
+    if writer >= FIRST_SHAPE_WRITER:
+        focus_weights, shape_table = FOCUS_SHAPES, ERROR_SHAPES
+    elif relation_writer:
+        focus_weights, shape_table = FOCUS_RELATIONS, RELATION_SHAPES
+    else:
+        focus_weights, shape_table = (FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS), SHAPES
     cols = {name: _quota(w, n, rng) for name, w in
             (("kind", KINDS), ("level", LEVELS), ("noise", NOISE), ("length", LENGTHS), ("focus", focus_weights))}
     shape_turn = Counter()
     lines = []
     for i in range(n):
         focus = cols["focus"][i]
-        shapes = (RELATION_SHAPES if relation_writer else SHAPES)[focus]
+        shapes = shape_table[focus]
         shape = shapes[(writer + shape_turn[focus]) % len(shapes)]
         shape_turn[focus] += 1
         lo, hi = cols["length"][i]
@@ -179,6 +216,7 @@ def check_paragraph(rec: Record) -> list[str]:
          f"(the reports: 15): write the prose between the names"),
         (labels["ORG"] < rules.get("min_org", 0), f"needs >= {rules.get('min_org')} ORG"),
         (labels["LOC"] < rules.get("min_loc", 0), f"needs >= {rules.get('min_loc')} LOC"),
+        (labels["PROJECT"] < rules.get("min_project", 0), f"needs >= {rules.get('min_project')} PROJECT"),
         (labels["MONEY"] + labels["PERCENT"] < rules.get("min_amounts", 0), "needs >= 2 MONEY/PERCENT"),
     ]
     problems += [f"focus={meta.get('focus')}: {msg}" for bad, msg in checks if bad]
