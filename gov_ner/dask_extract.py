@@ -4,7 +4,7 @@
     from gov_ner.dask_extract import extract_bag
 
     client = Client("scheduler:8786")                        # or Client(n_workers=2): a local cluster
-    bag = extract_bag(paths, "models/zh_gov_ner_sm-0.5.0", npartitions=200)
+    bag = extract_bag(paths, "models/zh_gov_ner_sm-0.6.0", npartitions=200)
     bag.map(json.dumps, ensure_ascii=False).to_textfiles("out/part-*.jsonl")
 
 A Dask bag over file paths; each partition is extracted by `extract_or_error`, the function

@@ -27,7 +27,7 @@ def register(sub) -> None:
                                    "replace the learned relation step by the cue-word rule (same name, same "
                                    "output), and save it to a new directory. Never overwrites.")
     p.add_argument("model", help="trained model directory (e.g. RUN/model-best)")
-    p.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_sm-0.5.0")
+    p.add_argument("-o", "--output", required=True, help="new directory, e.g. models/zh_gov_ner_sm-0.6.0")
     p.add_argument("--name", required=True, help="meta name (spaCy prefixes the language: gov_ner_sm)")
     p.add_argument("--version", required=True)
     p.add_argument("--description", default="", help="meta description: how it was trained")
