@@ -64,7 +64,9 @@ class ErrorTable:
 
     def add(self, tokens: str | list[str], gold: list[Span], pred: list[Span]) -> None:
         """tokens: the units span offsets count (characters of a str, or a doc's token texts)."""
-        text = lambda s, e: "".join(tokens[s:e])  # noqa: E731
+        def text(start: int, end: int) -> str:
+            return "".join(tokens[start:end])
+
         matched, spurious = classify(gold, pred)
         for cls, g, p in matched:
             self.classes[g[2], cls] += 1
