@@ -147,10 +147,9 @@ def writer_regions(writer: int, n_writers: int = 16) -> list[str]:
 def plan(writer: int, n: int, seed: int = 0, start: int = 1) -> list[PlanLine]:
     rng = random.Random(f"{seed}-{writer}")
     regions = writer_regions(writer)
-    relation_writer = FIRST_RELATION_WRITER <= writer < FIRST_SHAPE_WRITER
     if writer >= FIRST_SHAPE_WRITER:
         focus_weights, shape_table = FOCUS_SHAPES, ERROR_SHAPES
-    elif relation_writer:
+    elif writer >= FIRST_RELATION_WRITER:
         focus_weights, shape_table = FOCUS_RELATIONS, RELATION_SHAPES
     else:
         focus_weights, shape_table = (FOCUS_V2 if writer >= FIRST_V2_WRITER else FOCUS), SHAPES

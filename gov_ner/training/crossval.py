@@ -40,8 +40,9 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
                    checkpoints: tuple[str, ...] | None = None, only: tuple[str, ...] | None = None,
                    score_only: bool = False) -> dict:
     """{"entities": {fold: {system: scores}}, "relations": {fold: rows}, "pooled": the pooled
-    row's key, "folds": the folds scored}; systems are named by `system_names`. Relations are scored for the first checkpoint and variant only (the steps
-    that variants change do not touch PROJECT or MONEY). checkpoints: which of each fold's
+    row's key, "folds": the folds scored}; systems are named by `system_names`. Relations are
+    scored for the first checkpoint and variant only (the steps that variants change do not
+    touch PROJECT or MONEY). checkpoints: which of each fold's
     models are scored, spaCy's "model-best" (best on the fold's small dev slice) and/or
     "model-last" (default: just `checkpoint`). only: held-out reports to run (default: all).
     score_only: never train; score the folds whose models exist (models trained elsewhere, e.g.

@@ -94,15 +94,10 @@ def table_for(nlp, records: list[Record], table: ErrorTable | None = None) -> Er
     """The pipeline read as evaluation reads it (report-level steps included), classed per record.
     Gold and predicted docs share the tokenizer, so spans are compared as token ranges; examples
     show the normalised text (simplified script) of the gold doc."""
-    from ..convert import blank_nlp, record_to_doc
-    from .evaluate import predicted_docs
+    from .evaluate import gold_and_predicted_docs
 
     table = table or ErrorTable()
-    gold_nlp = blank_nlp()
-    for rec, doc in zip(records, predicted_docs(nlp, records)):
-        gold = record_to_doc(rec, gold_nlp)
-        if len(gold) != len(doc):
-            raise ValueError(f"{rec.id}: pipeline made {len(doc)} tokens, gold has {len(gold)}: tokenizers differ")
+    for gold, doc in gold_and_predicted_docs(nlp, records):
         table.add([t.text for t in gold], token_spans(gold), token_spans(doc))
     return table
 

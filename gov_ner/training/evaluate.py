@@ -28,14 +28,19 @@ def predicted_docs(nlp: Language, records: list[Record], batch_size: int = 16) -
     return docs
 
 
-def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) -> tuple[list[list[str]], list[list[str]]]:
+def gold_and_predicted_docs(nlp: Language, records: list[Record], batch_size: int = 16) -> list[tuple[Doc, Doc]]:
+    """(gold doc, predicted doc) per record, token for token (the shared tokenizer)."""
     gold_nlp = blank_nlp()
-    gold = [doc_iob_tags(record_to_doc(r, gold_nlp)) for r in records]
-    pred = [doc_iob_tags(d) for d in predicted_docs(nlp, records, batch_size)]
-    for r, g, p in zip(records, gold, pred):
+    pairs = [(record_to_doc(r, gold_nlp), d) for r, d in zip(records, predicted_docs(nlp, records, batch_size))]
+    for r, (g, p) in zip(records, pairs):
         if len(g) != len(p):
             raise ValueError(f"{r.id}: pipeline made {len(p)} tokens, gold has {len(g)}: tokenizers differ")
-    return gold, pred
+    return pairs
+
+
+def iob_sequences(nlp: Language, records: list[Record], batch_size: int = 16) -> tuple[list[list[str]], list[list[str]]]:
+    pairs = gold_and_predicted_docs(nlp, records, batch_size)
+    return [doc_iob_tags(g) for g, _ in pairs], [doc_iob_tags(p) for _, p in pairs]
 
 
 def score_sequences(gold: list[list[str]], pred: list[list[str]]) -> dict:
