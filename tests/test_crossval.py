@@ -40,6 +40,9 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         (tmp_path / "curve" / "authored-0").symlink_to(tmp_path / "cv")
         curve = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0],
                                score_only=True)
+        curve_variant = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0],
+                                       score_only=True, variant="-amounts")
+        scored_variant = cross_validate(args, data, score_only=True, variants=("-amounts",))
     finally:
         os.chdir(cwd)
     assert set(result["entities"]) == {*reports, "all folds"}
@@ -62,6 +65,9 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     assert point["folds"] == [reports[1]]
     assert point["crossval"] == scored["entities"][reports[1]]["cnn"]
     assert "| 0% (folds 000) |" in format_curve(curve, "cmd")
+    # the curve's variant is the one its fold models are scored with
+    assert curve_variant["fractions"]["0"]["crossval"] == scored_variant["entities"][reports[1]]["cnn-amounts"]
+    assert curve_variant["fractions"]["0"]["crossval"] != point["crossval"]
 
 
 def test_crossval_rejects_an_unknown_fold(tmp_path, repo):

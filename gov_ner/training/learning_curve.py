@@ -32,7 +32,10 @@ def authored_test_records(authored: str, root: Path = Path(".")):
 
 def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list[float], reuse: bool = False,
                    root: Path = Path("."), test_authored: str | None = None, checkpoint: str = "model-best",
-                   only: tuple[str, ...] | None = None, score_only: bool = False) -> dict:
+                   only: tuple[str, ...] | None = None, score_only: bool = False, variant: str = "") -> dict:
+    """{"fractions": {share: row}}; variant: weightless steps added to or removed from every fold
+    model before scoring (results.py's `+STEP` / `-STEP`), e.g. "+gazetteer" for fold models
+    trained from a config without it."""
     from .evaluate import evaluate_ner
     from .results import load_system
 
@@ -43,12 +46,12 @@ def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list
         point = dataclasses.replace(data, authored_fraction=frac)
         point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
         result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint, only=only,
-                                score_only=score_only)
+                                score_only=score_only, variants=(variant,))
         row = {"crossval": next(iter(result["entities"][result["pooled"]].values())), "folds": result["folds"],
                "relations": result["relations"][result["pooled"]]}
         if test:
             # the authored test split, scored by every fold model and averaged
-            fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / checkpoint)), test)
+            fold_scores = [evaluate_ner(load_system(str(Path(point_args.output) / held / checkpoint) + variant), test)
                            for held in row["folds"]]
             row["authored_test_micro_f1"] = sum(s["micro"]["f1"] for s in fold_scores) / len(fold_scores)
         out["fractions"][f"{frac:g}"] = row
@@ -95,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fold", action="append", help="run only this held-out report's fold (repeatable; one list "
                                                      "per process, then all with --score-only)")
     ap.add_argument("--score-only", action="store_true", help="train nothing; score the fold models that exist")
+    ap.add_argument("--variant", default="", help="weightless steps to add (+STEP) or remove (-STEP) before scoring")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -103,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                               force=True, msra_model=args.msra_model)
     result = learning_curve(targs, data, args.fractions, reuse=args.reuse, test_authored=args.test_authored,
                             checkpoint=args.checkpoint, only=tuple(args.fold) if args.fold else None,
-                            score_only=args.score_only)
+                            score_only=args.score_only, variant=args.variant)
     command = "python -m gov_ner.training.learning_curve " + " ".join(argv if argv is not None else sys.argv[1:])
     text = format_curve(result, command)
     print(text)
