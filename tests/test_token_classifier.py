@@ -106,3 +106,49 @@ def test_initialize_without_a_classifier_says_what_is_missing():
     nlp.add_pipe("gov_ner_token_classifier", name="ner")
     with pytest.raises(ValueError, match="initialize needs"):
         nlp.initialize()
+
+
+def test_merge_windows_reads_a_piece_from_its_most_central_window():
+    from gov_ner.pipeline.token_classifier import merge_windows
+
+    # pieces (0,1)..(5,6); window A reads 0-3, window B reads 2-5; specials have empty offsets
+    a_offsets = [(0, 0), (0, 1), (1, 2), (2, 3), (3, 4), (0, 0)]
+    b_offsets = [(0, 0), (2, 3), (3, 4), (4, 5), (5, 6), (0, 0)]
+    a = np.full((6, len(TAGS)), -1.0)
+    b = np.full((6, len(TAGS)), -3.0)
+    central = merge_windows([(a_offsets, a), (b_offsets, b)])
+    mean = merge_windows([(a_offsets, a), (b_offsets, b)], "mean")
+    # (2,3) is A's third of four pieces (1 on its narrower side) and B's first (0): read from A;
+    # (3,4) is A's last (0) and B's second (1): read from B
+    assert central[(2, 3)][0] == -1.0 and central[(3, 4)][0] == -3.0
+    assert central[(0, 1)][0] == -1.0 and central[(5, 6)][0] == -3.0
+    assert mean[(2, 3)][0] == mean[(3, 4)][0] == -2.0 and mean[(0, 1)][0] == -1.0
+    assert set(central) == set(mean) == {(i, i + 1) for i in range(6)}
+    with pytest.raises(ValueError, match="window_merge"):
+        merge_windows([(a_offsets, a)], "vote")
+
+
+def test_window_search_settings_are_checked_and_applied(finetuned, repo):
+    import argparse
+
+    from spacy.util import load_config, load_model_from_config
+
+    from gov_ner.training.window_search import parse_setting, set_windows
+
+    assert parse_setting("128,32,max_context") == (128, 32, "max_context")
+    for bad in ("128,32", "128,200,mean", "128,32,vote", "a,32,mean"):
+        with pytest.raises(argparse.ArgumentTypeError, match="--setting"):
+            parse_setting(bad)
+    best, _, _ = finetuned
+    config = load_config(repo / "configs/trf-finetuned.cfg", overrides={"paths.classifier": str(best)},
+                         interpolate=False)
+    nlp = load_model_from_config(config, auto_fill=True)
+    nlp.initialize()
+    text = "宝坻区人民政府推动总投资8亿元的中公科教小镇建设，同比增长7.5%。" * 6
+    set_windows(nlp, (16, 4, "mean"))
+    short = [(e.start_char, e.end_char) for e in nlp(text).ents]
+    ner = nlp.get_pipe("ner")
+    assert (ner.max_length, ner.stride, ner.window_merge) == (16, 4, "mean")
+    assert {"MONEY", "PERCENT"} <= {e.label_ for e in nlp(text).ents} and short
+    with pytest.raises(ValueError, match="no gov_ner_token_classifier"):
+        set_windows(spacy.blank("zh"), (16, 4, "mean"))

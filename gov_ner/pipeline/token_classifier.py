@@ -5,8 +5,11 @@ Face's token-classification example) and saved inside the spaCy model directory,
 pipeline packages and loads like any other (`spacy.load`, `gov-ner package`).
 
 Text → pieces: the encoder's fast tokenizer runs on the Doc's (normalised) text with offset
-mapping; long texts are cut into overlapping windows and a piece seen in two windows gets the
-mean of its log-probabilities. Pieces → entities: BIO tags decoded with a constrained Viterbi
+mapping; long texts are cut into overlapping windows, and a piece seen in two windows takes the
+log-probabilities of the window where it has more context on its narrower side (`window_merge =
+"max_context"`, as Hugging Face's question-answering post-processing picks a token's window) or their
+mean (`"mean"`). A piece near a window's edge sees only a few neighbours, so a name cut by an edge is
+read better from the other window. Pieces → entities: BIO tags decoded with a constrained Viterbi
 (no I-X after O or after another label), so every predicted span is well formed; tokens that
 carry preset annotation (the boundaries step's blocked clause marks) are forced to O. A piece's
 tag covers all its characters.
@@ -26,6 +29,7 @@ from ..annotations.schema import ENTITY_LABELS
 TAGS = ("O",) + tuple(f"{p}-{label}" for label in ENTITY_LABELS for p in ("B", "I"))
 TAG_ID = {t: i for i, t in enumerate(TAGS)}
 IGNORE = -100
+WINDOW_MERGES = ("max_context", "mean")
 
 
 def allowed_transitions(tags: Sequence[str] = TAGS) -> np.ndarray:
@@ -70,6 +74,33 @@ def encode_windows(tokenizer, text: str, max_length: int, stride: int) -> list[d
                     stride=stride, return_overflowing_tokens=True, add_special_tokens=True)
     return [{"input_ids": enc["input_ids"][w], "offsets": [tuple(o) for o in enc["offset_mapping"][w]]}
             for w in range(len(enc["input_ids"]))]
+
+
+def merge_windows(windows: Sequence[tuple[Sequence[tuple[int, int]], np.ndarray]],
+                  how: str = "max_context") -> dict[tuple[int, int], np.ndarray]:
+    """One row of log-probabilities per piece (keyed by its character offsets) from the windows
+    that read it: (offsets, logp rows) per window, special tokens having empty offsets.
+    max_context: the row of the window where the piece has most pieces on its narrower side (the
+    first such window on ties); mean: the mean of its rows."""
+    if how not in WINDOW_MERGES:
+        raise ValueError(f"window_merge must be one of {WINDOW_MERGES}, not {how!r}")
+    best: dict[tuple[int, int], tuple[int, np.ndarray]] = {}
+    sums: dict[tuple[int, int], np.ndarray] = {}
+    counts: dict[tuple[int, int], int] = {}
+    for offsets, logp in windows:
+        real = [p for p, (s, e) in enumerate(offsets) if e > s]
+        for p in real:
+            key = tuple(offsets[p])
+            if how == "mean":
+                sums[key] = sums.get(key, 0) + logp[p]
+                counts[key] = counts.get(key, 0) + 1
+            else:
+                context = min(p - real[0], real[-1] - p)
+                if key not in best or context > best[key][0]:
+                    best[key] = (context, logp[p])
+    if how == "mean":
+        return {k: v / counts[k] for k, v in sums.items()}
+    return {k: v for k, (_, v) in best.items()}
 
 
 def piece_labels(offsets: Sequence[tuple[int, int]], char_tags: Sequence[int]) -> list[int]:
@@ -118,10 +149,14 @@ def decode_spans(text: str, pieces: dict[tuple[int, int], np.ndarray],
 class TokenClassifierNER:
     """spaCy component: sets doc.ents from a fine-tuned token classifier."""
 
-    def __init__(self, nlp: Language, name: str, max_length: int, stride: int, batch_size: int, threads: int):
+    def __init__(self, nlp: Language, name: str, max_length: int, stride: int, batch_size: int, threads: int,
+                 window_merge: str = "max_context"):
+        if window_merge not in WINDOW_MERGES:
+            raise ValueError(f"{name}: window_merge must be one of {WINDOW_MERGES}, not {window_merge!r}")
         self.name = name
         self.max_length = max_length
         self.stride = stride
+        self.window_merge = window_merge
         self.batch_size = batch_size
         self.threads = threads
         self.model = None
@@ -167,8 +202,7 @@ class TokenClassifierNER:
         for i, text in enumerate(texts):
             for w in encode_windows(self.tokenizer, text, self.max_length, self.stride) if text else []:
                 windows.append((i, w))
-        sums: list[dict] = [{} for _ in texts]
-        counts: list[dict] = [{} for _ in texts]
+        read: list[list] = [[] for _ in texts]  # per text: (offsets, logp) of each window
         if self.threads:
             torch.set_num_threads(self.threads)
         windows.sort(key=lambda x: len(x[1]["input_ids"]))  # less padding per batch
@@ -184,12 +218,8 @@ class TokenClassifierNER:
                     mask[r, :len(w["input_ids"])] = 1
                 logp = torch.log_softmax(self.model(input_ids=ids, attention_mask=mask).logits, -1).numpy()
                 for r, (i, w) in enumerate(batch):
-                    for p, (s, e) in enumerate(w["offsets"]):
-                        if e > s:
-                            key = (s, e)
-                            sums[i][key] = sums[i].get(key, 0) + logp[r, p]
-                            counts[i][key] = counts[i].get(key, 0) + 1
-        return [{k: v / c[k] for k, v in s.items()} for s, c in zip(sums, counts)]
+                    read[i].append((w["offsets"], logp[r]))
+        return [merge_windows(r, self.window_merge) for r in read]
 
     def _set(self, doc: Doc, pieces: dict) -> Doc:
         preset = {tok.idx + k for tok in doc if tok.ent_iob != 0 and not tok.ent_type for k in range(len(tok))}
@@ -219,9 +249,12 @@ class TokenClassifierNER:
 
 
 @Language.factory("gov_ner_token_classifier",
-                  default_config={"max_length": 256, "stride": 32, "batch_size": 16, "threads": 0},
+                  default_config={"max_length": 256, "stride": 32, "batch_size": 16, "threads": 0,
+                                  "window_merge": "max_context"},
                   assigns=["doc.ents"])
-def make_token_classifier(nlp: Language, name: str, max_length: int, stride: int, batch_size: int, threads: int):
+def make_token_classifier(nlp: Language, name: str, max_length: int, stride: int, batch_size: int, threads: int,
+                          window_merge: str):
     """max_length: pieces per window (with specials); stride: pieces two windows share;
-    batch_size: windows per forward pass; threads: torch threads (0: torch's default)."""
-    return TokenClassifierNER(nlp, name, max_length, stride, batch_size, threads)
+    batch_size: windows per forward pass; threads: torch threads (0: torch's default);
+    window_merge: how a piece seen in two windows is read ("max_context" or "mean")."""
+    return TokenClassifierNER(nlp, name, max_length, stride, batch_size, threads, window_merge)
