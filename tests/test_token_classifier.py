@@ -99,6 +99,14 @@ def test_pipeline_assembles_saves_loads_and_predicts(finetuned, repo, tmp_path):
     assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
     assert {e.label_ for e in b.ents} >= {"MONEY", "PERCENT"}
     assert len(loaded("")) == 0 and gov_ner.extract("", nlp=loaded).entities == []
+    # the window settings round-trip, and an evaluation spec can change them without touching the model
+    from gov_ner.training.results import load_system
+
+    ner = loaded.get_pipe("ner")
+    assert (ner.max_length, ner.stride, ner.window_merge) == (128, 32, "max_context")
+    other = load_system(f"{tmp_path / 'model'}-consistency@windows=16,4,mean")
+    assert (other.get_pipe("ner").max_length, other.get_pipe("ner").window_merge) == (16, "mean")
+    assert "consistency" not in other.pipe_names
 
 
 def test_initialize_without_a_classifier_says_what_is_missing():

@@ -21,15 +21,23 @@ def rule_baseline():
 def load_system(spec: str):
     """'rules', a model path / package name, optionally followed by +STEP or -STEP for the
     weightless steps (gov_ner/pipeline/steps.py): `models/x+consistency` is that model with the
-    report-level step added, `build/runs/y/model-best-boundaries` without its boundary step."""
+    report-level step added, `build/runs/y/model-best-boundaries` without its boundary step.
+    A last `@windows=MAX_LENGTH,STRIDE,MERGE` sets how a token classifier cuts paragraphs into
+    windows (window_search.py): `models/trf-0.4.0+gazetteer@windows=128,32,max_context`."""
     import gov_ner  # noqa: F401
 
     from ..pipeline.steps import change_steps, split_spec
 
     if spec == "rules":
         return rule_baseline()
+    spec, _, windows = spec.partition("@windows=")
     path, changes = split_spec(spec)
-    return change_steps(gov_ner.load(path), changes)
+    nlp = change_steps(gov_ner.load(path), changes)
+    if windows:
+        from .window_search import parse_setting, set_windows
+
+        set_windows(nlp, parse_setting(windows))
+    return nlp
 
 
 def score_systems(systems: dict[str, str], records: list[Record],
