@@ -249,12 +249,13 @@ class TokenClassifierNER:
 
 
 @Language.factory("gov_ner_token_classifier",
-                  default_config={"max_length": 256, "stride": 32, "batch_size": 16, "threads": 0,
+                  default_config={"max_length": 128, "stride": 32, "batch_size": 16, "threads": 0,
                                   "window_merge": "max_context"},
                   assigns=["doc.ents"])
 def make_token_classifier(nlp: Language, name: str, max_length: int, stride: int, batch_size: int, threads: int,
                           window_merge: str):
-    """max_length: pieces per window (with specials); stride: pieces two windows share;
+    """max_length: pieces per window (with specials; best the length the classifier was fine-tuned
+    on, `finetune.DataArguments.max_length`); stride: pieces two windows share;
     batch_size: windows per forward pass; threads: torch threads (0: torch's default);
     window_merge: how a piece seen in two windows is read ("max_context" or "mean")."""
     return TokenClassifierNER(nlp, name, max_length, stride, batch_size, threads, window_merge)
