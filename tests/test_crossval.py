@@ -28,6 +28,11 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         again = cross_validate(args, data, variants=("",), reuse=True)
         stamp_after = fold_model.stat().st_mtime_ns
         one = cross_validate(args, data, reuse=True, checkpoints=("model-best", "model-last"), only=(reports[1],))
+        # a run that stopped part-way (model-last on disk, no completion file) is trained again
+        (tmp_path / "cv" / reports[0] / "training-complete.json").unlink()
+        cross_validate(args, data, reuse=True, only=(reports[0],))
+        stamp_resumed = fold_model.stat().st_mtime_ns
+        resumed = (tmp_path / "cv" / reports[0] / "training-complete.json").is_file()
         import shutil
 
         shutil.rmtree(tmp_path / "cv" / reports[0])
@@ -54,6 +59,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     # reuse scores the same fold models again, without training them anew
     assert stamp_after == stamp
     assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
+    assert stamp_resumed != stamp and resumed
     # one fold, both checkpoints: the pooled row is named for the folds it has, not 'all folds'
     assert set(one["entities"]) == {reports[1], "pooled: 000"}
     assert set(one["entities"][reports[1]]) == {"cnn", "cnn@last"}

@@ -7,7 +7,9 @@ and pooled the same way, so all nine gold relations of the corpus are scored, no
 
 variants score every fold model also with weightless steps added or removed (results.py's
 system specs: "+consistency", "-boundaries"), so a post-processing step is judged on all five
-reports without retraining; reuse scores fold models already trained in the output directory.
+reports without retraining; reuse scores fold models already trained in the output directory and trains again a fold whose
+run did not finish (no `training-complete.json`: spaCy leaves a loadable model-last behind at every
+evaluation, so a stopped run must not pass for a trained one).
 only trains and scores some folds (two processes can share the CPU's cores, one fold list
 each; a last run with reuse scores them all); its pooled row is then named for the folds it has.
 """
@@ -20,7 +22,7 @@ from ..annotations.splits import folds, load_splits
 from .data import DataArguments
 from .evaluate import iob_sequences, score_sequences
 from .results import load_system, pool_relation_rows, relation_rows
-from .train import TrainingArguments, heldout_records, train_pipeline
+from .train import COMPLETE, TrainingArguments, heldout_records, is_complete, train_pipeline
 
 
 def system_names(config: str, variants: tuple[str, ...], checkpoints: tuple[str, ...]) -> dict[str, tuple[str, str]]:
@@ -64,11 +66,17 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
         fold_data = dataclasses.replace(data, heldout=(held,))
         fold_args = dataclasses.replace(args, output=str(Path(args.output) / held))
         fold_dir = Path(fold_args.output)
-        trained = all((fold_dir / c / "config.cfg").is_file() for c in checkpoints)
-        if score_only and not trained:
+        exists = all((fold_dir / c / "config.cfg").is_file() for c in checkpoints)
+        if score_only and not exists:
             print(f"{held}: no fold model in {fold_dir} ({', '.join(checkpoints)}); skipped")
             continue
-        if not ((reuse or score_only) and trained):
+        if score_only and not is_complete(fold_dir):
+            # models trained by other scripts (crossval_trf.sh) or before the marker existed
+            print(f"{held}: {fold_dir} has no {COMPLETE}; scored as found")
+        if not (score_only or (reuse and exists and is_complete(fold_dir))):
+            if reuse and fold_dir.exists():
+                print(f"{held}: {fold_dir} has no {COMPLETE} (the run stopped part-way); trained again")
+                fold_args = dataclasses.replace(fold_args, force=True)
             train_pipeline(fold_args, fold_data, root)
         records = heldout_records(fold_data, root)
         per_fold[held] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -112,6 +113,15 @@ def sourced_config(config: Path, source: Path, out: Path) -> Path:
     return out
 
 
+COMPLETE = "training-complete.json"
+
+
+def is_complete(out: Path) -> bool:
+    """Whether a run into `out` finished. spaCy rewrites model-last at every evaluation, so a run
+    stopped part-way leaves a loadable model behind; only a finished run writes this file."""
+    return (Path(out) / COMPLETE).is_file()
+
+
 def train_pipeline(args: TrainingArguments, data: DataArguments | None = None, root: Path = Path(".")) -> Path:
     """Train into a new directory `args.output`; return the path of the best model.
 
@@ -156,8 +166,10 @@ def train_pipeline(args: TrainingArguments, data: DataArguments | None = None, r
     (out / "training_args.json").write_text(
         json.dumps({"training": asdict(args), "data": asdict(data), "overrides": overrides}, ensure_ascii=False,
                    indent=2, default=str), encoding="utf-8")
+    started = time.time()
     spacy_train(config, out, overrides=overrides)
     if not args.then:
+        _mark_complete(out, started)
         return out / "model-best"
     stage2 = out / "stage2"
     stage2_overrides = {"paths.train": overrides["paths.train"], "paths.dev": overrides["paths.dev"],
@@ -165,7 +177,12 @@ def train_pipeline(args: TrainingArguments, data: DataArguments | None = None, r
     if args.then_max_steps is not None:
         stage2_overrides["training.max_steps"] = args.then_max_steps
     spacy_train(Path(args.then), stage2, overrides=stage2_overrides)
+    _mark_complete(out, started)
     return stage2 / "model-best"
+
+
+def _mark_complete(out: Path, started: float) -> None:
+    (out / COMPLETE).write_text(json.dumps({"seconds": round(time.time() - started)}) + "\n", encoding="utf-8")
 
 
 def heldout_records(data: DataArguments | None = None, root: Path = Path(".")):
