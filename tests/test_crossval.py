@@ -3,7 +3,9 @@ import dataclasses
 import json
 import os
 
-from gov_ner.training.crossval import cross_validate
+import pytest
+
+from gov_ner.training.crossval import cross_validate, fold_models
 from gov_ner.training.data import DataArguments
 from gov_ner.training.train import TrainingArguments
 
@@ -37,6 +39,9 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
 
         shutil.rmtree(tmp_path / "cv" / reports[0])
         scored = cross_validate(args, data, score_only=True)
+        walked = [(held, [r.doc_id for r in recs]) for held, _, recs in fold_models(tmp_path / "cv", data=data)]
+        with pytest.raises(FileNotFoundError, match="no fold model"):
+            list(fold_models(tmp_path / "cv", data=data, only=(reports[0],)))
         removed = not (tmp_path / "cv" / reports[0]).exists()
         # a learning-curve point scored from fold models made elsewhere (its 0% point here)
         from gov_ner.training.learning_curve import format_curve, learning_curve
@@ -67,6 +72,9 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     # score only: the fold without a model is skipped, not trained
     assert set(scored["entities"]) == {reports[1], "pooled: 000"}
     assert removed
+    # the walk the error table and the window search share: only the fold left, its own report's records
+    assert [held for held, _ in walked] == [reports[1]]
+    assert set(walked[0][1]) == {reports[1]}
     point = curve["fractions"]["0"]
     assert point["folds"] == [reports[1]]
     assert point["crossval"] == scored["entities"][reports[1]]["cnn"]

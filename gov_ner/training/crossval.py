@@ -25,6 +25,23 @@ from .results import load_system, pool_relation_rows, relation_rows
 from .train import COMPLETE, TrainingArguments, heldout_records, is_complete, train_pipeline
 
 
+def fold_models(directory: Path, checkpoint: str = "model-last", variant: str = "", root: Path = Path("."),
+                only: tuple[str, ...] | None = None, data: DataArguments | None = None):
+    """Yield (held-out report, loaded system, its held-out records) for each fold model
+    DIRECTORY/<report>/<checkpoint> that exists (+ variant, results.py's system spec), in the
+    splits' fold order: the walk the scorers of trained fold models share. Raises when none exists."""
+    data = data or DataArguments()
+    found = False
+    for _, held in folds(load_splits(root / data.splits)):
+        model = Path(directory) / held / checkpoint
+        if (only and held not in only) or not (model / "config.cfg").is_file():
+            continue
+        found = True
+        yield held, load_system(str(model) + variant), heldout_records(dataclasses.replace(data, heldout=(held,)), root)
+    if not found:
+        raise FileNotFoundError(f"{directory}: no fold model <report>/{checkpoint}")
+
+
 def system_names(config: str, variants: tuple[str, ...], checkpoints: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """{system name: (checkpoint, variant)}: the config's stem, '@last' when model-last is scored
     beside model-best, then the variant."""

@@ -105,22 +105,12 @@ def table_for(nlp, records: list[Record], table: ErrorTable | None = None) -> Er
 def crossval_table(directory: Path, checkpoint: str = "model-last", variant: str = "",
                    root: Path = Path("."), only: tuple[str, ...] | None = None) -> tuple[ErrorTable, list[str]]:
     """Every fold model DIRECTORY/<report>/<checkpoint> (+ variant) read on its held-out report."""
-    from ..annotations.splits import folds, load_splits
-    from .data import DataArguments
-    from .results import load_system
-    from .train import heldout_records
+    from .crossval import fold_models
 
-    data = DataArguments()
     table, done = ErrorTable(), []
-    for _, held in folds(load_splits(root / data.splits)):
-        model = directory / held / checkpoint
-        if (only and held not in only) or not (model / "config.cfg").is_file():
-            continue
-        records = heldout_records(dataclasses.replace(data, heldout=(held,)), root)
-        table_for(load_system(str(model) + variant), records, table)
+    for held, nlp, records in fold_models(directory, checkpoint, variant, root, only):
+        table_for(nlp, records, table)
         done.append(held)
-    if not done:
-        raise FileNotFoundError(f"{directory}: no fold model <report>/{checkpoint}")
     return table, done
 
 

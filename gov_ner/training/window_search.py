@@ -54,30 +54,21 @@ def name(setting: tuple[int, int, str]) -> str:
 def search(settings: list[tuple[int, int, str]], crossval: str | None = None, checkpoint: str = "model-last",
            variant: str = "", model: str | None = None, root: Path = Path(".")) -> dict:
     """{"crossval": {setting: scores pooled over folds}, "folds": [...], "authored_test": {setting: scores}}."""
-    from ..annotations.splits import folds as fold_plan, load_splits
+    from .crossval import fold_models
     from .data import DataArguments
     from .learning_curve import authored_test_records
     from .results import load_system
-    from .train import heldout_records
 
     out: dict = {"crossval": {}, "folds": [], "authored_test": {}}
     if crossval:
-        data = DataArguments()
         pooled = {name(s): ([], []) for s in settings}
-        for _, held in fold_plan(load_splits(root / data.splits)):
-            fold_model = Path(crossval) / held / checkpoint
-            if not (fold_model / "config.cfg").is_file():
-                continue
+        for held, nlp, records in fold_models(Path(crossval), checkpoint, variant, root):
             out["folds"].append(held)
-            nlp = load_system(str(fold_model) + variant)
-            records = heldout_records(DataArguments(heldout=(held,)), root)
             for s in settings:
                 set_windows(nlp, s)
                 gold, pred = iob_sequences(nlp, records)
                 pooled[name(s)][0].extend(gold)
                 pooled[name(s)][1].extend(pred)
-        if not out["folds"]:
-            raise FileNotFoundError(f"{crossval}: no fold has {checkpoint}")
         out["crossval"] = {k: score_sequences(g, p) for k, (g, p) in pooled.items()}
     if model:
         nlp = load_system(model)
