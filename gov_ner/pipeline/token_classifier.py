@@ -32,6 +32,27 @@ IGNORE = -100
 WINDOW_MERGES = ("max_context", "mean")
 
 
+def import_transformers():
+    """transformers' token-classification classes, imported without scikit-learn.
+
+    transformers' generation module imports scikit-learn at import time when it is installed
+    (seqeval brings it), for one option of assisted text generation that a token classifier never
+    runs; on this CPU that import is about a fifth of the default model's load time
+    (benchmarks/RESULTS.md). So when neither is imported yet, transformers is told scikit-learn is
+    absent, the state it handles without it; a process that has imported transformers or sklearn
+    first is left as it is.
+    """
+    import sys
+
+    if "transformers" not in sys.modules and "sklearn" not in sys.modules:
+        import transformers.utils.import_utils as import_utils
+
+        import_utils._sklearn_available = False
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    return AutoModelForTokenClassification, AutoTokenizer
+
+
 def allowed_transitions(tags: Sequence[str] = TAGS) -> np.ndarray:
     """allowed[i, j]: tag j may follow tag i (IOB2)."""
     n = len(tags)
@@ -165,8 +186,8 @@ class TokenClassifierNER:
     # -- loading ---------------------------------------------------------------------------
     def load_hf(self, path: str | Path) -> "TokenClassifierNER":
         import torch
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
 
+        AutoModelForTokenClassification, AutoTokenizer = import_transformers()
         self.tokenizer = AutoTokenizer.from_pretrained(str(path))
         self.model = AutoModelForTokenClassification.from_pretrained(str(path), torch_dtype=torch.float32).eval()
         tags = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
