@@ -48,7 +48,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
 
         (tmp_path / "curve").mkdir()
         (tmp_path / "curve" / "authored-0").symlink_to(tmp_path / "cv")
-        curve = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0],
+        curve = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0, 0.5],
                                score_only=True)
         curve_variant = learning_curve(dataclasses.replace(args, output=str(tmp_path / "curve")), data, [0.0],
                                        score_only=True, variant="-amounts")
@@ -76,6 +76,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     assert [held for held, _ in walked] == [reports[1]]
     assert set(walked[0][1]) == {reports[1]}
     point = curve["fractions"]["0"]
+    assert list(curve["fractions"]) == ["0"]  # the 50% point has no fold models yet: left out, not an error
     assert point["folds"] == [reports[1]]
     assert point["crossval"] == scored["entities"][reports[1]]["cnn"]
     assert "| 0% (folds 000) |" in format_curve(curve, "cmd")

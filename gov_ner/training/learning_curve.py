@@ -45,8 +45,14 @@ def learning_curve(args: TrainingArguments, data: DataArguments, fractions: list
     for frac in fractions:
         point = dataclasses.replace(data, authored_fraction=frac)
         point_args = dataclasses.replace(args, output=str(Path(args.output) / f"authored-{frac:g}"))
-        result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint, only=only,
-                                score_only=score_only, variants=(variant,))
+        try:
+            result = cross_validate(point_args, point, root, reuse=reuse, checkpoint=checkpoint, only=only,
+                                    score_only=score_only, variants=(variant,))
+        except FileNotFoundError as err:
+            if not score_only:
+                raise
+            print(f"{frac:g}: {err}; the point is left out")  # not trained yet
+            continue
         row = {"crossval": next(iter(result["entities"][result["pooled"]].values())), "folds": result["folds"],
                "relations": result["relations"][result["pooled"]]}
         if test:
