@@ -35,6 +35,12 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         cross_validate(args, data, reuse=True, only=(reports[0],))
         stamp_resumed = fold_model.stat().st_mtime_ns
         resumed = (tmp_path / "cv" / reports[0] / "training-complete.json").is_file()
+        # scoring never reads a run still in progress (or stopped): its model-last is a snapshot
+        marker = tmp_path / "cv" / reports[1] / "training-complete.json"
+        saved = marker.read_text()
+        marker.unlink()
+        in_progress = cross_validate(args, data, score_only=True)
+        marker.write_text(saved)
         import shutil
 
         shutil.rmtree(tmp_path / "cv" / reports[0])
@@ -65,6 +71,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     assert stamp_after == stamp
     assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
     assert stamp_resumed != stamp and resumed
+    assert in_progress["folds"] == [reports[0]]
     # one fold, both checkpoints: the pooled row is named for the folds it has, not 'all folds'
     assert set(one["entities"]) == {reports[1], "pooled: 000"}
     assert set(one["entities"][reports[1]]) == {"cnn", "cnn@last"}

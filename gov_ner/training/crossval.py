@@ -9,7 +9,8 @@ variants score every fold model also with weightless steps added or removed (res
 system specs: "+consistency", "-boundaries"), so a post-processing step is judged on all five
 reports without retraining; reuse scores fold models already trained in the output directory and trains again a fold whose
 run did not finish (no `training-complete.json`: spaCy leaves a loadable model-last behind at every
-evaluation, so a stopped run must not pass for a trained one).
+evaluation, so a stopped run must not pass for a trained one; score_only skips such a fold, and
+scores as found a fold model made by another script, e.g. training/crossval_trf.sh).
 only trains and scores some folds (two processes can share the CPU's cores, one fold list
 each; a last run with reuse scores them all); its pooled row is then named for the folds it has.
 """
@@ -88,8 +89,11 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
             print(f"{held}: no fold model in {fold_dir} ({', '.join(checkpoints)}); skipped")
             continue
         if score_only and not is_complete(fold_dir):
-            # models trained by other scripts (crossval_trf.sh) or before the marker existed
-            print(f"{held}: {fold_dir} has no {COMPLETE}; scored as found")
+            if (fold_dir / "training_args.json").is_file():
+                # train_pipeline started it and has not finished: model-last is a mid-run snapshot
+                print(f"{held}: the run in {fold_dir} has not finished (no {COMPLETE}); skipped")
+                continue
+            print(f"{held}: {fold_dir} was not made by train_pipeline (no {COMPLETE}); scored as found")
         if not (score_only or (reuse and exists and is_complete(fold_dir))):
             if reuse and fold_dir.exists():
                 print(f"{held}: {fold_dir} has no {COMPLETE} (the run stopped part-way); trained again")
