@@ -40,6 +40,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
         saved = marker.read_text()
         marker.unlink()
         in_progress = cross_validate(args, data, score_only=True)
+        walked_in_progress = [held for held, _, _ in fold_models(tmp_path / "cv", "model-best", data=data)]
         marker.write_text(saved)
         import shutil
 
@@ -72,6 +73,7 @@ def test_crossval_folds_variants_and_reuse(tmp_path, repo, tiny_overrides):
     assert again["entities"]["all folds"]["cnn"] == result["entities"]["all folds"]["cnn"]
     assert stamp_resumed != stamp and resumed
     assert in_progress["folds"] == [reports[0]]
+    assert walked_in_progress == [reports[0]]  # the error table and window search skip it too
     # one fold, both checkpoints: the pooled row is named for the folds it has, not 'all folds'
     assert set(one["entities"]) == {reports[1], "pooled: 000"}
     assert set(one["entities"][reports[1]]) == {"cnn", "cnn@last"}

@@ -26,6 +26,13 @@ from .results import load_system, pool_relation_rows, relation_rows
 from .train import COMPLETE, TrainingArguments, heldout_records, is_complete, train_pipeline
 
 
+def unfinished(fold_dir: Path) -> bool:
+    """A run train_pipeline began in fold_dir (training_args.json) and did not finish: its
+    model-last is a mid-run snapshot, never scored. Fold models assembled by other scripts
+    (training/crossval_trf.sh) have neither file and are scored as found."""
+    return (fold_dir / "training_args.json").is_file() and not is_complete(fold_dir)
+
+
 def fold_models(directory: Path, checkpoint: str = "model-last", variant: str = "", root: Path = Path("."),
                 only: tuple[str, ...] | None = None, data: DataArguments | None = None):
     """Yield (held-out report, loaded system, its held-out records) for each fold model
@@ -36,6 +43,9 @@ def fold_models(directory: Path, checkpoint: str = "model-last", variant: str = 
     for _, held in folds(load_splits(root / data.splits)):
         model = Path(directory) / held / checkpoint
         if (only and held not in only) or not (model / "config.cfg").is_file():
+            continue
+        if unfinished(model.parent):
+            print(f"{held}: the run in {model.parent} has not finished (no {COMPLETE}); skipped")
             continue
         found = True
         yield held, load_system(str(model) + variant), heldout_records(dataclasses.replace(data, heldout=(held,)), root)
@@ -88,12 +98,9 @@ def cross_validate(args: TrainingArguments, data: DataArguments | None = None, r
         if score_only and not exists:
             print(f"{held}: no fold model in {fold_dir} ({', '.join(checkpoints)}); skipped")
             continue
-        if score_only and not is_complete(fold_dir):
-            if (fold_dir / "training_args.json").is_file():
-                # train_pipeline started it and has not finished: model-last is a mid-run snapshot
-                print(f"{held}: the run in {fold_dir} has not finished (no {COMPLETE}); skipped")
-                continue
-            print(f"{held}: {fold_dir} was not made by train_pipeline (no {COMPLETE}); scored as found")
+        if score_only and unfinished(fold_dir):
+            print(f"{held}: the run in {fold_dir} has not finished (no {COMPLETE}); skipped")
+            continue
         if not (score_only or (reuse and exists and is_complete(fold_dir))):
             if reuse and fold_dir.exists():
                 print(f"{held}: {fold_dir} has no {COMPLETE} (the run stopped part-way); trained again")

@@ -68,8 +68,8 @@ def format_curve(result: dict, command: str) -> str:
     lines = ["# Learning curve: how much the authored corpus adds", "",
              f"Written by `{command}`. Each row is a leave-one-report-out cross-validation over the five "
              "reports, pooled over all folds (or the folds a row names), with that share of the authored "
-             "training writers' paragraphs in every fold's training data. 'authored test' is the mean micro F1 of the fold models on "
-             "the authored test writers' paragraphs: authored text, reported apart, never held-out. Do not edit "
+             "training writers' paragraphs in every fold's training data. 'authored test' is the mean micro "
+             "F1 of the fold models on the authored test writers' paragraphs: authored text, reported apart, never held-out. Do not edit "
              "by hand.", "",
              "| authored share | ORG F | LOC F | PROJECT F | MONEY F | PERCENT F | micro F (real reports) | "
              "INVESTMENT end to end F | authored test micro F |",
@@ -82,7 +82,8 @@ def format_curve(result: dict, command: str) -> str:
                      ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro"))
                      + f" | {rel.get('f1', float('nan')):.3f} | {row.get('authored_test_micro_f1', float('nan')):.3f} |")
     for frac, row in result["fractions"].items():
-        where = "the five folds" if len(row.get("folds", ())) in (0, 5) else "folds " + "+".join(h[:3] for h in row["folds"])
+        folds = row.get("folds", ())
+        where = "the five folds" if len(folds) in (0, 5) else "folds " + "+".join(h[:3] for h in folds)
         lines += ["", f"## {float(frac):.0%} of the authored corpus, pooled over {where}", "",
                   format_scores({"crossval": row["crossval"]})]
     return "\n".join(lines) + "\n"
