@@ -35,6 +35,27 @@ def test_decode_spans_merges_pieces():
     assert decode_spans("", {}) == []
 
 
+def test_word_edge_penalty_moves_an_edge_out_of_a_lexicon_word():
+    # 中央 is one lexicon word; the classifier (weakly) starts the name at 央
+    text = "由中央改革办牵头"
+    logp = _logp(["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    logp[1, TAG_ID["B-ORG"]] = logp[2, TAG_ID["I-ORG"]] = -0.3  # starting at 中 is a close second
+    pieces = {(i, i + 1): logp[i] for i in range(len(text))}
+    assert decode_spans(text, pieces) == [(2, 6, "ORG")]
+    assert decode_spans(text, pieces, word_edge_penalty=1.0) == [(1, 6, "ORG")]
+    # a confident edge stays where the classifier put it
+    logp[1, TAG_ID["B-ORG"]] = -8.0
+    assert decode_spans(text, pieces, word_edge_penalty=1.0) == [(2, 6, "ORG")]
+
+
+def test_viterbi_edge_cost_applies_between_positions():
+    logp = _logp(["B-LOC", "O", "O"])
+    logp[1, TAG_ID["I-LOC"]] = -0.5
+    assert [TAGS[i] for i in viterbi(logp)] == ["B-LOC", "O", "O"]
+    path = viterbi(logp, edge_cost=np.array([0.0, 1.0, 0.0]))
+    assert [TAGS[i] for i in path] == ["B-LOC", "I-LOC", "O"]
+
+
 def test_msra_mapping_follows_the_guide():
     lines = ["北 B-LOC", "京 M-LOC", "市 E-LOC", "政 O", "府 O", "和 O", "张 B-PER", "三 E-PER", "在 O",
              "河 B-LOC", "北 M-LOC", "省 E-LOC", "石 B-LOC", "家 M-LOC", "庄 E-LOC", "，", "十 B-ORG", "五 M-ORG",
@@ -151,8 +172,9 @@ def test_window_search_settings_are_checked_and_applied(finetuned, repo):
 
     from gov_ner.training.window_search import parse_setting, set_windows
 
-    assert parse_setting("128,32,max_context") == (128, 32, "max_context")
-    for bad in ("128,32", "128,200,mean", "128,32,vote", "a,32,mean"):
+    assert parse_setting("128,32,max_context") == (128, 32, "max_context", 0.0)
+    assert parse_setting("128,32,max_context,2.5") == (128, 32, "max_context", 2.5)
+    for bad in ("128,32", "128,200,mean", "128,32,vote", "a,32,mean", "128,32,mean,-1", "128,32,mean,1,2"):
         with pytest.raises(argparse.ArgumentTypeError, match="--setting"):
             parse_setting(bad)
     best, _, _ = finetuned
@@ -161,11 +183,24 @@ def test_window_search_settings_are_checked_and_applied(finetuned, repo):
     nlp = load_model_from_config(config, auto_fill=True)
     nlp.initialize()
     text = "宝坻区人民政府推动总投资8亿元的中公科教小镇建设，同比增长7.5%。" * 6
-    set_windows(nlp, (16, 4, "mean"))
+    set_windows(nlp, (16, 4, "mean", 1.5))
     short = [(e.start_char, e.end_char) for e in nlp(text).ents]
     ner = nlp.get_pipe("ner")
-    assert (ner.max_length, ner.stride, ner.window_merge) == (16, 4, "mean")
+    assert (ner.max_length, ner.stride, ner.window_merge, ner.word_edge_penalty) == (16, 4, "mean", 1.5)
+    # a search reads each text once per window setting, whatever the penalty
+    from gov_ner.training.window_search import cache_reads
+
+    cache_reads(nlp)
+    first = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    set_windows(nlp, (16, 4, "mean", 0.0))
+    nlp(text)
+    assert len(ner.read_cache) == 1
+    set_windows(nlp, (16, 4, "mean", 1.5))
+    assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == first
+    set_windows(nlp, (32, 4, "mean", 1.5))
+    nlp(text)
+    assert len(ner.read_cache) == 2
     assert {"MONEY", "PERCENT"} <= {e.label_ for e in nlp(text).ents} and short
     with pytest.raises(ValueError, match="no gov_ner_token_classifier"):
-        set_windows(spacy.blank("zh"), (16, 4, "mean"))
+        set_windows(spacy.blank("zh"), (16, 4, "mean", 0.0))
 

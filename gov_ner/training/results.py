@@ -22,8 +22,9 @@ def load_system(spec: str):
     """'rules', a model path / package name, optionally followed by +STEP or -STEP for the
     weightless steps (gov_ner/pipeline/steps.py): `models/x+consistency` is that model with the
     report-level step added, `build/runs/y/model-best-boundaries` without its boundary step.
-    A last `@windows=MAX_LENGTH,STRIDE,MERGE` sets how a token classifier cuts paragraphs into
-    windows (window_search.py): `models/trf-0.4.0+gazetteer@windows=128,32,max_context`."""
+    A last `@windows=MAX_LENGTH,STRIDE,MERGE[,WORD_EDGE_PENALTY]` sets how a token classifier cuts
+    paragraphs into windows and decodes them (window_search.py):
+    `models/trf-0.4.0+gazetteer@windows=128,32,max_context`."""
     import gov_ner  # noqa: F401
 
     from ..pipeline.steps import change_steps, split_spec

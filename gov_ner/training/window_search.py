@@ -6,6 +6,8 @@ overlapping windows (`gov_ner_token_classifier`'s `max_length`, `stride`, `windo
 settings change no weight: each one is scored on the same fold models of a leave-one-report-out
 cross-validation (each fold model read on its own held-out report, pooled over the folds), and
 optionally on the authored test split with one more model (authored text, reported apart).
+A setting's optional fourth field is the decoder's `word_edge_penalty` (an entity edge inside a
+pkuseg-lexicon word costs that much log-probability; 0 when left out).
 
     python -m gov_ner.training.window_search --crossval build/cv/trf-s13 --variant +gazetteer \\
         --setting 256,32,mean --setting 128,32,max_context --markdown training/WINDOWS.md
@@ -23,35 +25,53 @@ from .evaluate import iob_sequences, score_sequences
 LABELS = ("ORG", "LOC", "PROJECT", "MONEY", "PERCENT", "micro")
 
 
-def parse_setting(text: str) -> tuple[int, int, str]:
-    """'128,32,max_context' -> (128, 32, 'max_context')."""
+Setting = tuple[int, int, str, float]
+
+
+def parse_setting(text: str) -> Setting:
+    """'128,32,max_context' -> (128, 32, 'max_context', 0.0); '128,32,max_context,2' -> (..., 2.0)."""
     from ..pipeline.token_classifier import WINDOW_MERGES
 
     try:
-        length, stride, merge = text.split(",")
+        length, stride, merge, *rest = text.split(",")
         length, stride = int(length), int(stride)
+        penalty = float(rest[0]) if rest else 0.0
+        if len(rest) > 1:
+            raise ValueError
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--setting {text!r}: expected MAX_LENGTH,STRIDE,MERGE (e.g. 128,32,max_context)")
-    if merge not in WINDOW_MERGES or not 0 <= stride < length - 2:
-        raise argparse.ArgumentTypeError(f"--setting {text!r}: merge is one of {WINDOW_MERGES}, 0 <= stride < max_length - 2")
-    return length, stride, merge
+        raise argparse.ArgumentTypeError(f"--setting {text!r}: expected MAX_LENGTH,STRIDE,MERGE[,WORD_EDGE_PENALTY] "
+                                         "(e.g. 128,32,max_context or 128,32,max_context,2)")
+    if merge not in WINDOW_MERGES or not 0 <= stride < length - 2 or penalty < 0:
+        raise argparse.ArgumentTypeError(f"--setting {text!r}: merge is one of {WINDOW_MERGES}, "
+                                         "0 <= stride < max_length - 2, penalty >= 0")
+    return length, stride, merge, penalty
 
 
-def set_windows(nlp, setting: tuple[int, int, str]) -> None:
+def set_windows(nlp, setting: Setting) -> None:
     from ..pipeline.token_classifier import TokenClassifierNER
 
     classifiers = [p for _, p in nlp.pipeline if isinstance(p, TokenClassifierNER)]
     if not classifiers:
         raise ValueError(f"{nlp.meta.get('name', 'pipeline')}: no gov_ner_token_classifier to set windows on")
     for c in classifiers:
-        c.max_length, c.stride, c.window_merge = setting
+        c.max_length, c.stride, c.window_merge, c.word_edge_penalty = setting
 
 
-def name(setting: tuple[int, int, str]) -> str:
-    return f"{setting[0]}/{setting[1]} {setting[2]}"
+def cache_reads(nlp) -> None:
+    """Settings that differ only in the penalty decode the same classifier outputs: keep them."""
+    from ..pipeline.token_classifier import TokenClassifierNER
+
+    for _, p in nlp.pipeline:
+        if isinstance(p, TokenClassifierNER):
+            p.read_cache = {}
 
 
-def search(settings: list[tuple[int, int, str]], crossval: str | None = None, checkpoint: str = "model-last",
+def name(setting: Setting) -> str:
+    edges = f", word edges {setting[3]:g}" if setting[3] else ""
+    return f"{setting[0]}/{setting[1]} {setting[2]}{edges}"
+
+
+def search(settings: list[Setting], crossval: str | None = None, checkpoint: str = "model-last",
            variant: str = "", model: str | None = None, root: Path = Path(".")) -> dict:
     """{"crossval": {setting: scores pooled over folds}, "folds": [...], "authored_test": {setting: scores}}."""
     from .crossval import fold_models
@@ -64,6 +84,7 @@ def search(settings: list[tuple[int, int, str]], crossval: str | None = None, ch
         pooled = {name(s): ([], []) for s in settings}
         for held, nlp, records in fold_models(Path(crossval), checkpoint, variant, root):
             out["folds"].append(held)
+            cache_reads(nlp)
             for s in settings:
                 set_windows(nlp, s)
                 gold, pred = iob_sequences(nlp, records)
@@ -73,6 +94,7 @@ def search(settings: list[tuple[int, int, str]], crossval: str | None = None, ch
     if model:
         nlp = load_system(model)
         test = authored_test_records(DataArguments().authored, root)
+        cache_reads(nlp)
         for s in settings:
             set_windows(nlp, s)
             out["authored_test"][name(s)] = score_sequences(*iob_sequences(nlp, test))
@@ -107,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variant", default="", help="weightless steps added (+STEP) or removed (-STEP) on every fold model")
     ap.add_argument("--model", help="also score this model (path + variant) on the authored test split")
     ap.add_argument("--setting", type=parse_setting, action="append", required=True,
-                    help="MAX_LENGTH,STRIDE,MERGE, e.g. 128,32,max_context (repeatable)")
+                    help="MAX_LENGTH,STRIDE,MERGE[,WORD_EDGE_PENALTY], e.g. 128,32,max_context (repeatable)")
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
