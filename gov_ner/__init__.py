@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.6.1"
+__version__ = "0.6.2"
 
 from .torch_deferral import defer_torch  # noqa: E402
 

@@ -102,10 +102,11 @@ def search(settings: list[Setting], crossval: str | None = None, checkpoint: str
 
 
 def format_search(result: dict, command: str) -> str:
-    lines = ["# Window settings of the token classifier", "",
+    lines = ["# Window and decoding settings of the token classifier", "",
              f"Written by `{command}`. Weights are unchanged between rows: only how paragraphs are cut into "
-             "windows (pieces per window / pieces shared by neighbours) and how a piece seen twice is read. "
-             "Do not edit by hand.", ""]
+             "windows (pieces per window / pieces shared by neighbours), how a piece seen twice is read, and "
+             "what the decoder pays for an entity edge inside a pkuseg-lexicon word (word edges; none when "
+             "not shown). Do not edit by hand.", ""]
     for key, title in (("crossval", "Leave-one-report-out folds, each read on its own report, pooled over folds "
                                     + "+".join(h[:3] for h in result["folds"])),
                        ("authored_test", "Authored test split (authored text, reported apart, never held-out)")):
