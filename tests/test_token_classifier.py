@@ -204,3 +204,16 @@ def test_window_search_settings_are_checked_and_applied(finetuned, repo):
     with pytest.raises(ValueError, match="no gov_ner_token_classifier"):
         set_windows(spacy.blank("zh"), (16, 4, "mean", 0.0))
 
+
+
+def test_word_edges_counts_gold_edges_inside_lexicon_words():
+    from gov_ner.annotations.schema import Record, Span
+    from gov_ner.training.word_edges import split_edges
+
+    lexicon = frozenset({"中央", "改革"})
+    recs = [Record("a", "由中央改革办牵头", [Span(1, 6, "ORG")]),   # on word edges
+            Record("b", "由中央改革办牵头", [Span(2, 6, "ORG")]),   # starts inside 中央
+            Record("c", "中央改革", [Span(0, 3, "PROJECT"), Span(0, 2, "MONEY")])]  # ends inside 改革
+    total, split, examples = split_edges(recs, lexicon)
+    assert total == {"ORG": 2, "PROJECT": 1} and split == {"ORG": 1, "PROJECT": 1}
+    assert examples["ORG"] == ["由中[央改革办]牵头"]
