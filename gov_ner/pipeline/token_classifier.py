@@ -16,7 +16,7 @@ tag covers all its characters. With `word_edge_penalty` > 0 the decoder also pay
 log-probability) for an entity edge that falls inside a word of spacy-pkuseg's lexicon (forward
 maximum matching, gov_ner/text/lexicon.py): a soft prior, since gold edges split such a word for
 about 1 entity in 80 (mostly where the matching itself is wrong: 和县, 同党), while the
-classifier's cut names (居然之|家, 领导小|组, 央|改革办) mostly do.
+classifier's cut names (党|中央, 海|河, 央|改革办) mostly do.
 """
 from __future__ import annotations
 
