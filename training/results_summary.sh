@@ -8,6 +8,7 @@ python -m gov_ner.training.summary \
   --crossval 'CNN, MSRA first, 2,192 authored paragraphs (zh_gov_ner_sm recipe, seed 13)=training/CROSSVAL_SM.json#cnn@last+gazetteer' \
   --crossval 'fine-tuned transformer, MSRA first, same corpus (zh_gov_ner_trf recipe, seed 13), 0.6.0 windows=training/CROSSVAL_TRF.json#trf-finetuned+gazetteer@windows=256,32,mean' \
   --crossval 'fine-tuned transformer, MSRA first, same corpus (zh_gov_ner_trf recipe, seed 13), 0.6.1 windows=training/CROSSVAL_TRF.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
+  --crossval 'fine-tuned transformer, same corpus and weights, 0.6.2 decoding (word-edge penalty 8)=training/CROSSVAL_TRF.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
   --crossval 'the same transformer folds 002+004 pooled, 0.6.1 decoding=training/CROSSVAL_TRF_2192_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
   --crossval 'the same transformer folds 002+004 pooled, 0.6.2 decoding (word-edge penalty 8)=training/CROSSVAL_TRF_2192_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
   --crossval 'transformer recipe on 2,384 paragraphs (+ w20-w23, session-9 corrections), seed 13, folds 002+004, 0.6.1 decoding=training/CROSSVAL_TRF_2384.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
