@@ -205,7 +205,6 @@ def test_window_search_settings_are_checked_and_applied(finetuned, repo):
         set_windows(spacy.blank("zh"), (16, 4, "mean", 0.0))
 
 
-
 def test_word_edges_counts_gold_edges_inside_lexicon_words():
     from gov_ner.annotations.schema import Record, Span
     from gov_ner.training.word_edges import split_edges

@@ -154,13 +154,6 @@ def char_tags(text: str, spans: Iterable[tuple[int, int, str]], missing: Sequenc
     return tags
 
 
-def inside_word_starts(text: str) -> np.ndarray:
-    """inside[c]: character c continues a word of the pkuseg lexicon (an edge before c splits it)."""
-    from ..text.lexicon import word_positions
-
-    return np.array([t in "ME" for t in word_positions(text)], dtype=bool)
-
-
 def decode_spans(text: str, pieces: dict[tuple[int, int], np.ndarray],
                  forced_o_chars: set[int] = frozenset(), word_edge_penalty: float = 0.0) -> list[tuple[int, int, str]]:
     """Character spans from per-piece log-probabilities (keyed by piece offsets); an entity edge
@@ -172,8 +165,10 @@ def decode_spans(text: str, pieces: dict[tuple[int, int], np.ndarray],
     forced = np.array([any(c in forced_o_chars for c in range(s, e)) for s, e in order])
     edge_cost = None
     if word_edge_penalty:
-        inside = inside_word_starts(text)
-        edge_cost = np.array([word_edge_penalty if s < len(inside) and inside[s] else 0.0 for s, _ in order])
+        from ..text.lexicon import cuts_word
+
+        cuts = cuts_word(text)
+        edge_cost = np.array([word_edge_penalty if s < len(cuts) and cuts[s] else 0.0 for s, _ in order])
     path = viterbi(logp, forced, edge_cost)
     spans, cur = [], None
     for (s, e), t in zip(order, path):

@@ -54,3 +54,9 @@ def word_positions(text: str, lexicon: frozenset[str] | None = None) -> list[str
             tags[j] = "M"
         tags[end - 1] = "E"
     return tags
+
+
+def cuts_word(text: str, lexicon: frozenset[str] | None = None) -> list[bool]:
+    """For each character: True when it continues a lexicon word (M or E), so a span edge just
+    before it cuts that word."""
+    return [t in "ME" for t in word_positions(text, lexicon)]

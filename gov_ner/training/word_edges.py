@@ -18,17 +18,17 @@ NAME_LABELS = ("ORG", "LOC", "PROJECT")
 
 def split_edges(records: Iterable, lexicon=None) -> tuple[Counter, Counter, dict[str, list[str]]]:
     """(entities per label, entities with an edge inside a lexicon word, examples per label)."""
-    from ..text.lexicon import word_positions
+    from ..text.lexicon import cuts_word
 
     total, split, examples = Counter(), Counter(), {label: [] for label in NAME_LABELS}
     for rec in records:
         names = [s for s in rec.spans if s.label in NAME_LABELS]
         if not names:
             continue
-        tags = word_positions(rec.text, lexicon)
+        cuts = cuts_word(rec.text, lexicon)
         for s in names:
             total[s.label] += 1
-            if tags[s.start] in "ME" or (s.end < len(tags) and tags[s.end] in "ME"):
+            if cuts[s.start] or (s.end < len(cuts) and cuts[s.end]):
                 split[s.label] += 1
                 examples[s.label].append(f"{rec.text[max(0, s.start - 2):s.start]}[{rec.text[s.start:s.end]}]{rec.text[s.end:s.end + 2]}")
     return total, split, examples
