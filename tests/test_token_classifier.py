@@ -216,3 +216,21 @@ def test_word_edges_counts_gold_edges_inside_lexicon_words():
     total, split, examples = split_edges(recs, lexicon)
     assert total == {"ORG": 2, "PROJECT": 1} and split == {"ORG": 1, "PROJECT": 1}
     assert examples["ORG"] == ["由中[央改革办]牵头"]
+
+
+def test_finetune_stop_after_keeps_the_longer_schedule(tiny_bert, tmp_path, repo):
+    import json
+
+    from gov_ner.training.finetune import DataArguments, LoopArguments, ModelArguments, train
+
+    data = DataArguments(stage="guide", annotations=(str(repo / "annotations/gold/000_71dc593d3b27a9df.jsonl"),),
+                         heldout=(), msra_rehearsal=0, max_length=64, stride=8)
+    loop = LoopArguments(output_dir=str(tmp_path), max_steps=8, stop_after=3, batch_size=4, eval_steps=100,
+                         save_steps=100, log_steps=1, warmup_ratio=0.0, threads=1)
+    train(ModelArguments(encoder=str(tiny_bert)), data, loop)
+    rows = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    losses = [r for r in rows if "loss" in r]
+    assert [r["step"] for r in losses] == [1, 2, 3] and rows[-1]["step"] == 3 and "dev" in rows[-1]
+    assert losses[-1]["lr"] > 0.5 * loop.learning_rate  # a linear decay over 8 steps, not over 3
+    assert (tmp_path / "checkpoint" / "state.pt").is_file() and (tmp_path / "best" / "config.json").is_file()
+    assert json.loads((tmp_path / "DONE").read_text())["step"] == 3

@@ -60,6 +60,9 @@ class LoopArguments:
     batch_size: int = 32
     epochs: float = 1.0
     max_steps: int = 0  # >0 overrides epochs
+    # >0: end the run at this step, the schedule still that of epochs/max_steps (how the shipped
+    # MSRA stage was made: one epoch's schedule, stopped at step 1,650)
+    stop_after: int = 0
     eval_steps: int = 400
     save_steps: int = 200
     log_steps: int = 25
@@ -169,6 +172,7 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
     from transformers import AutoModelForTokenClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
     torch.set_num_threads(loop.threads)
+    torch.manual_seed(loop.seed)  # the new head's initialisation and dropout; data order has its own rng
     out = Path(loop.output_dir)
     out.mkdir(parents=True, exist_ok=True)
     (out / "args.json").write_text(json.dumps({"model": asdict(model_args), "data": asdict(data),
@@ -215,7 +219,8 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
     model.train()
     epoch = step // steps_per_epoch
     t0, tokens, loss_sum, n_loss = time.time(), 0, 0.0, 0
-    while step < total:
+    end = min(total, loop.stop_after) if loop.stop_after > 0 else total
+    while step < end:
         # the data order of an epoch depends only on (seed, epoch): a resumed run skips what was done
         batches = _batches(train_ds, loop.batch_size, random.Random(f"{loop.seed}-{epoch}"), tokenizer.pad_token_id)
         for i, (ids, mask, labels) in enumerate(batches):
@@ -236,7 +241,7 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
                 log.write(json.dumps(row) + "\n")
                 log.flush()
                 loss_sum, n_loss = 0.0, 0
-            if step % loop.eval_steps == 0 or step == total:
+            if step % loop.eval_steps == 0 or step == end:
                 scores = evaluate(model, dev_ds, tokenizer.pad_token_id)
                 log.write(json.dumps({"step": step, "dev": scores}) + "\n")
                 log.flush()
@@ -245,13 +250,13 @@ def train(model_args: ModelArguments, data: DataArguments, loop: LoopArguments) 
                     model.save_pretrained(out / "best")
                     tokenizer.save_pretrained(out / "best")
                     (out / "best" / "dev_scores.json").write_text(json.dumps({"step": step, **scores}))
-            if step % loop.save_steps == 0 or step == total:
+            if step % loop.save_steps == 0 or step == end:
                 model.save_pretrained(ckpt)
                 tokenizer.save_pretrained(ckpt)
                 torch.save({"optim": optim.state_dict(), "sched": sched.state_dict(), "step": step, "best": best},
                            ckpt / "state.pt.tmp")
                 (ckpt / "state.pt.tmp").replace(ckpt / "state.pt")
-            if step >= total:
+            if step >= end:
                 break
         epoch += 1
     (out / "DONE").write_text(json.dumps({"step": step, "best_dev_micro_f1": best}))
