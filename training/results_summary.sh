@@ -13,5 +13,7 @@ python -m gov_ner.training.summary \
   --crossval 'the same transformer folds 002+004 pooled, 0.6.2 decoding (word-edge penalty 8)=training/CROSSVAL_TRF_2192_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
   --crossval 'transformer recipe on 2,384 paragraphs (+ w20-w23, session-9 corrections), seed 13, folds 002+004, 0.6.1 decoding=training/CROSSVAL_TRF_2384.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
   --crossval 'transformer recipe on 2,384 paragraphs, seed 13, folds 002+004, 0.6.2 decoding=training/CROSSVAL_TRF_2384.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
+  --crossval 'transformer recipe on 2,384 paragraphs, seed 14 (MSRA stage re-made in session 12), folds 002+004, 0.6.1 decoding=training/CROSSVAL_TRF_2384_S14_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
+  --crossval 'transformer recipe on 2,384 paragraphs, seed 14 (MSRA stage re-made in session 12), folds 002+004, 0.6.2 decoding=training/CROSSVAL_TRF_2384_S14_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
   --curve training/LEARNING_CURVE_LOO.json \
   --into training/RESULTS.md
