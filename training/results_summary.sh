@@ -15,5 +15,6 @@ python -m gov_ner.training.summary \
   --crossval 'transformer recipe on 2,384 paragraphs, seed 13, folds 002+004, 0.6.2 decoding=training/CROSSVAL_TRF_2384.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
   --crossval 'transformer recipe on 2,384 paragraphs, seed 14 (MSRA stage re-made in session 12), folds 002+004, 0.6.1 decoding=training/CROSSVAL_TRF_2384_S14_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context' \
   --crossval 'transformer recipe on 2,384 paragraphs, seed 14 (MSRA stage re-made in session 12), folds 002+004, 0.6.2 decoding=training/CROSSVAL_TRF_2384_S14_002_004.json#trf-finetuned+gazetteer@windows=128,32,max_context,8' \
+  --crossval 'transformer recipe on 2,384 paragraphs, seed 14, folds 001+002+004 as assembled (0.6.2 decoding)=training/CROSSVAL_TRF_2384_S14.json#trf-finetuned' \
   --curve training/LEARNING_CURVE_LOO.json \
   --into training/RESULTS.md
