@@ -60,8 +60,8 @@ class LoopArguments:
     batch_size: int = 32
     epochs: float = 1.0
     max_steps: int = 0  # >0 overrides epochs
-    # >0: end the run at this step, the schedule still that of epochs/max_steps (how the shipped
-    # MSRA stage was made: one epoch's schedule, stopped at step 1,650)
+    # >0: end the run at this step, the schedule still that of epochs/max_steps (the shipped MSRA
+    # stage: one epoch's schedule, its best/ from step 1,600; training/finetune_msra.sh STOP_AFTER)
     stop_after: int = 0
     eval_steps: int = 400
     save_steps: int = 200
